@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+from django.views.generic import RedirectView
+from django.templatetags.static import static
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from madebybochum.pages import views as page_views
+from madebybochum.pages.sitemaps import PageSitemap
+
+handler404 = "madebybochum.pages.views.page_not_found"
+handler500 = "madebybochum.pages.views.server_error"
+
+# Language-neutral URLs: machines and permanent links.
+urlpatterns = [
+    path("healthz", page_views.healthz, name="healthz"),
+    path("robots.txt", page_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.ico"), permanent=True)),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static as media_static
+
+    urlpatterns += media_static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Everything a visitor reads lives under /de/ /en/ /tr/ /ar/; "/" redirects to the best language.
+urlpatterns += i18n_patterns(
+    path("", include(wagtail_urls)),
+    prefix_default_language=True,
+)
