@@ -165,12 +165,26 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 LOGIN_URL = "wagtailadmin_login"
 
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
-EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
-EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
-EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
-EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+SMTP_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+
+
+def mailer_from_env(default_backend=SMTP_BACKEND):
+    """The default mailer (Django 6.1's MAILERS) from EMAIL_* env vars; SMTP options only for SMTP."""
+    backend = os.environ.get("EMAIL_BACKEND", default_backend)
+    mailer = {"BACKEND": backend}
+    if backend == SMTP_BACKEND:
+        mailer["OPTIONS"] = {
+            "host": os.environ.get("EMAIL_HOST", "localhost"),
+            "port": int(os.environ.get("EMAIL_PORT", "25")),
+            "username": os.environ.get("EMAIL_HOST_USER", ""),
+            "password": os.environ.get("EMAIL_HOST_PASSWORD", ""),
+            "use_tls": env_bool("EMAIL_USE_TLS"),
+            "timeout": 10,
+        }
+    return {"default": mailer}
+
+
+MAILERS = mailer_from_env()
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Made by Bochum <info@madebybochum.de>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

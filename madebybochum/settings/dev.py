@@ -3,8 +3,9 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import mailer_from_env
 
 DEBUG = True
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-do-not-use-in-production")
 ALLOWED_HOSTS = ["*"]
-EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+MAILERS = mailer_from_env("django.core.mail.backends.console.EmailBackend")

@@ -6,7 +6,7 @@ from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
-from madebybochum.pages.models import StandardPage
+from madebybochum.pages.models import SiteSettings, StandardPage
 
 register = template.Library()
 
@@ -31,8 +31,9 @@ def header_nav(context):
 def footer_nav(context):
     request = context.get("request")
     root = _root_page(request)
-    pages = StandardPage.objects.live().filter(show_in_footer=True).order_by("path") if root else []
-    return {"pages": pages, "request": request}
+    pages = StandardPage.objects.live().descendant_of(root).filter(show_in_footer=True).order_by("path") if root else []
+    site_settings = SiteSettings.for_request(request) if request else None
+    return {"pages": pages, "site_settings": site_settings}
 
 
 @register.simple_tag(takes_context=True)

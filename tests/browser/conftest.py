@@ -1,0 +1,111 @@
+"""Headless Chromium through Playwright. Skipped, loudly, where Chromium is missing; required in CI."""
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+AXE = (Path(__file__).parent / "vendor" / "axe.min.js").read_text()
+
+# Playwright's sync API runs an event loop in this thread; the test's database work is still synchronous.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if "tests/browser" in str(item.fspath):
+            item.add_marker(pytest.mark.browser)
+            # The live server needs committed data, so these tests commit and the database is flushed.
+            item.add_marker(pytest.mark.django_db(transaction=True))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migration_data(django_db_setup, django_db_blocker):
+    """A copy of what migrations put in the test database (Wagtail's root page and locale, groups),
+    to restore after each flush. (Django's serialized_rollback loses track of its own copy once
+    Playwright's greenlets run, so the tests keep theirs.)"""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture(autouse=True)
+def _restore_migration_data(_migration_data, transactional_db):
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import serializers
+    from django.db import connection, transaction
+    from wagtail.models import Locale
+
+    if Locale.objects.exists():
+        return
+    # The flush re-created content types under new ids; the copy brings its own. They go in first,
+    # because building Wagtail pages and tasks looks content types up (and creates missing ones).
+    ContentType.objects.all().delete()
+    ContentType.objects.clear_cache()
+    rows = json.loads(_migration_data)
+    content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
+    others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
+    with transaction.atomic(), connection.constraint_checks_disabled():
+        for part in (content_types, others):
+            for obj in serializers.deserialize("json", json.dumps(part)):
+                obj.save()
+    ContentType.objects.clear_cache()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail(f"Chromium not found at {CHROMIUM}: browser tests must run in CI")
+        pytest.skip(f"BROWSER TESTS SKIPPED: Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def new_page(browser):
+    """A fresh browser tab; call with width/lang to match a visitor's device and language."""
+    contexts = []
+
+    def make(width=1280, height=900, lang="de-DE"):
+        context = browser.new_context(
+            viewport={"width": width, "height": height},
+            locale=lang,
+            extra_http_headers={"Accept-Language": lang},
+        )
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()
+
+
+def axe_violations(page):
+    """Run axe-core (WCAG 2.0/2.1 A and AA rules) on the page; returns the violations, described."""
+    page.add_script_tag(content=AXE)
+    result = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})"
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} -> {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+    ]
+

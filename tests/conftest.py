@@ -1,0 +1,17 @@
+import pytest
+from django.core.management import call_command
+
+from madebybochum.pages import demo
+
+
+@pytest.fixture
+def home(db):
+    """The demo home page with its standard pages: the site shell every page hangs in."""
+    page = demo.seed_home()
+    demo.seed_site_pages(page)
+    return page
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("seed_demo", stdout=open("/dev/null", "w"))
