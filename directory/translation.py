@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import ProducerIndexPage, ProducerPage
+from .models import ProducerIndexPage, ProducerPage, Product
 
 
 @register(ProducerIndexPage)
@@ -11,3 +11,8 @@ class ProducerIndexPageTR(TranslationOptions):
 @register(ProducerPage)
 class ProducerPageTR(TranslationOptions):
     fields = ("intro", "story")
+
+
+@register(Product)
+class ProductTR(TranslationOptions):
+    fields = ("name", "description")

@@ -20,6 +20,10 @@ urlpatterns = [
     path("robots.txt", page_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PageSitemap}}, name="sitemap"),
     path("favicon.ico", RedirectView.as_view(url=static("img/favicon.ico"), permanent=True)),
+    path("", include("directory.urls_neutral")),
+    path("", include("label.urls_neutral")),
+    path("", include("events.urls_neutral")),
+    path("", include("shop.urls_neutral")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -31,6 +35,10 @@ if settings.DEBUG:
 
 # Everything a visitor reads lives under /de/ /en/ /tr/ /ar/; "/" redirects to the best language.
 urlpatterns += i18n_patterns(
+    path("", include("directory.urls")),
+    path("", include("label.urls")),
+    path("", include("events.urls")),
+    path("", include("shop.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -203,6 +203,3 @@ STANDARD_PAGES = [
         },
     },
 ]
-
-# Shown after seeding; apps add their own demo accounts here.
-DEMO_LOGINS = [("admin", "admin", "administrator")]

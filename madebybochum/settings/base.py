@@ -202,3 +202,20 @@ LOGGING = {
 
 # Background work (emails, reminders). Immediate by default; production can switch to a worker.
 TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+
+
+# Settings of the apps, each in its own section.
+
+# --- directory ---
+
+
+# --- label ---
+
+
+# --- events ---
+
+
+# --- shop ---
+
+
+# --- security and production readiness ---

@@ -3,11 +3,15 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+import directory.demo
+import events.demo
+import label.demo
+import shop.demo
 from madebybochum.pages import demo
 
 
 class Command(BaseCommand):
-    help = "Create the demo site: pages, producers, events and logins (idempotent)."
+    help = "Create the demo site: pages, producers, label certificates, events and logins (idempotent)."
 
     def add_arguments(self, parser):
         parser.add_argument(
@@ -17,12 +21,13 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         with transaction.atomic():
             home = demo.seed_home()
-            created_pages = demo.seed_site_pages(home)
-            _admin, admin_created = demo.ensure_user(
-                "admin", "admin", "admin@madebybochum.example", is_staff=True, is_superuser=True
-            )
-        self.stdout.write(f"Site pages created: {created_pages}; admin created: {admin_created}")
+            demo.seed_site_pages(home)
+            demo.ensure_user("admin", "admin", "admin@madebybochum.example", is_staff=True, is_superuser=True)
+        logins = [("admin", "admin", "administrator")]
+        # Each app seeds its own part, in dependency order.
+        for app_demo in (directory.demo, label.demo, events.demo, shop.demo):
+            logins += app_demo.seed(self.stdout, **options)
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("Demo logins (admin at /admin/):")
-        for username, password, role in demo.DEMO_LOGINS:
-            self.stdout.write(f"  {role:<24} {username} / {password}")
+        for username, password, role in logins:
+            self.stdout.write(f"  {role:<28} {username} / {password}")

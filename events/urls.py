@@ -1,0 +1,3 @@
+"""Routes under the language prefix (/de/, /en/, ...)."""
+
+urlpatterns = []
