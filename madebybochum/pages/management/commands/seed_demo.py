@@ -26,7 +26,7 @@ class Command(BaseCommand):
         logins = [("admin", "admin", "administrator")]
         # Each app seeds its own part, in dependency order.
         for app_demo in (directory.demo, label.demo, events.demo, shop.demo):
-            logins += app_demo.seed(self.stdout, **options)
+            logins += app_demo.seed(self.stdout, producers=options["producers"])
         self.stdout.write(self.style.SUCCESS("Demo content is ready."))
         self.stdout.write("Demo logins (admin at /admin/):")
         for username, password, role in logins:
