@@ -2,6 +2,8 @@ import datetime
 
 import pytest
 from django.contrib.auth.models import Group
+from django.utils import translation
+from wagtail.users.models import UserProfile
 
 from directory.models import ProducerIndexPage, ProducerPage
 from label.models import Application
@@ -28,6 +30,19 @@ FACTS = {
 @pytest.fixture(autouse=True)
 def _private_evidence(settings, tmp_path):
     settings.LABEL_EVIDENCE_ROOT = tmp_path / "evidence"
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """Tests read English texts; URLs reversed here get /en/, so they stay true once catalogues are compiled."""
+    with translation.override("en"):
+        yield
+
+
+def english_admin(user):
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
 
 
 def make_producer(home, slug, name):
@@ -66,9 +81,10 @@ def other_member(other_producer):
 def reviewer(db):
     user, _ = ensure_user("rita", "rita-pass-123", "rita@example.org", is_staff=True)
     user.groups.add(Group.objects.get(name="Label reviewers"))
+    english_admin(user)
     return user
 
 
 @pytest.fixture
 def draft(producer, member):
-    return Application.objects.create(producer=producer, applicant=member, **FACTS)
+    return Application.objects.create(producer=producer, applicant=member, language="en", **FACTS)
