@@ -63,8 +63,10 @@ def application(request, pk):
             messages.info(request, _("Please log in again; what you entered has been kept."))
         return redirect_to_login(request.get_full_path())
     application = _own_application(request, pk)
+    # Reviewers may read an application here; only the producer's members may change it.
+    can_edit = application.editable and services.may_act_for(request.user, application.producer)
     pending = request.session.pop(PENDING_KEY.format(pk), None)
-    if request.method == "POST" and application.editable:
+    if request.method == "POST" and can_edit:
         form = ApplicationForm(request.POST, instance=application)
         evidence_form = EvidenceForm(request.POST, request.FILES, prefix="evidence")
         if form.is_valid():
@@ -91,7 +93,7 @@ def application(request, pk):
                 return redirect(application)
         else:
             messages.error(request, _("Please correct the marked fields; nothing has been lost."))
-    elif pending and application.editable:
+    elif pending and can_edit:
         form = ApplicationForm(_querydict(pending), instance=application)
         form.is_valid()
         evidence_form = EvidenceForm(prefix="evidence")
@@ -103,6 +105,7 @@ def application(request, pk):
         "label/application.html",
         {
             "application": application,
+            "can_edit": can_edit,
             "form": form,
             "evidence_form": evidence_form,
             "eligibility": evaluate(form.instance),

@@ -148,3 +148,11 @@ def test_other_member_cannot_renew(client, member, other_member, reviewer, draft
     certificate = services.approve(draft, reviewer)
     client.force_login(other_member)
     assert client.post(reverse("label_renew", args=[certificate.number])).status_code == 404
+
+
+def test_reviewer_can_read_but_not_change_a_draft(client, reviewer, draft):
+    client.force_login(reviewer)
+    assert client.get(draft.get_absolute_url()).status_code == 200
+    client.post(draft.get_absolute_url(), form_data(draft, quality_statement="vom Prüfer", save=""))
+    draft.refresh_from_db()
+    assert draft.quality_statement == "Beste Materialien."

@@ -1,9 +1,13 @@
-"""Two reviewers approving at the same moment still get two different certificate numbers (PostgreSQL)."""
+"""Two reviewers approving at the same moment still get two different certificate numbers (PostgreSQL).
+
+Not a browser test, but it needs committed data from several threads: it lives here for this folder's
+fixtures, which restore the migrations' data (groups, locale, root page) around transactional tests."""
 
 import threading
 
 import pytest
 from django.conf import settings
+from django.contrib.auth.models import Group
 from django.db import connection
 
 from label import services
@@ -16,8 +20,13 @@ pytestmark = pytest.mark.skipif(
 )
 
 
-# serialized_rollback: the flush after this test must not take the migrations' data (groups, root page) along.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.fixture
+def reviewer(db):
+    user, _ = ensure_user("rita", "rita-pass-123", "rita@example.org", is_staff=True)
+    user.groups.add(Group.objects.get(name="Label reviewers"))
+    return user
+
+
 def test_simultaneous_approvals_get_distinct_numbers(home, reviewer):
     applications = []
     for n in range(4):
