@@ -68,15 +68,16 @@ def application(request, pk):
     pending = request.session.pop(PENDING_KEY.format(pk), None)
     if request.method == "POST" and can_edit:
         form = ApplicationForm(request.POST, instance=application)
-        evidence_form = EvidenceForm(request.POST, request.FILES, prefix="evidence")
+        # Bound only with a file, so a post without one shows no "required" error on the upload field.
+        evidence_form = EvidenceForm(prefix="evidence")
+        if request.FILES:
+            evidence_form = EvidenceForm(request.POST, request.FILES, prefix="evidence")
         if form.is_valid():
             form.save()
-            if request.FILES and evidence_form.is_valid():
+            file_accepted = not request.FILES or evidence_form.is_valid()
+            if request.FILES and file_accepted:
                 evidence_form.save(application, request.user)
-                evidence_form = EvidenceForm(prefix="evidence")
-            elif not request.FILES:
-                evidence_form = EvidenceForm(prefix="evidence")
-            if request.FILES and evidence_form.errors:
+            if not file_accepted:
                 messages.error(request, _("The draft is saved, but the file was not accepted."))
             elif "submit" in request.POST:
                 try:

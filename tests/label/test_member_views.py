@@ -156,3 +156,10 @@ def test_reviewer_can_read_but_not_change_a_draft(client, reviewer, draft):
     client.post(draft.get_absolute_url(), form_data(draft, quality_statement="vom Prüfer", save=""))
     draft.refresh_from_db()
     assert draft.quality_statement == "Beste Materialien."
+
+
+def test_upload_field_shows_no_error_when_no_file_is_sent(client, member, draft):
+    client.force_login(member)
+    response = client.post(draft.get_absolute_url(), {"full_time_employees": "-1", "save": ""})
+    assert response.status_code == 200
+    assert "This field is required." not in response.content.decode()
