@@ -6,13 +6,20 @@ Contract used by the directory (listing filter, badges on cards and profiles, op
 - current_badges(producer_ids): {producer_id: badge} for producers with a certificate to show,
   where badge has .status ("valid", "provisional", "expired", "suspended", "revoked"),
   .status_label (translated), .number, .valid_until and .url (the verification page).
-The label app fills these in; until it does, no producer holds the label.
 """
+
+from .models import Certificate
 
 
 def filter_holders(queryset):
-    return queryset.none()
+    return queryset.filter(pk__in=Certificate.objects.current().values("producer_id"))
 
 
 def current_badges(producer_ids):
-    return {}
+    """The newest certificate per producer; a current one wins over a newer suspended or revoked one."""
+    badges = {}
+    for certificate in Certificate.objects.filter(producer_id__in=list(producer_ids)).order_by("-valid_from", "-pk"):
+        shown = badges.get(certificate.producer_id)
+        if shown is None or (not shown.is_current and certificate.is_current):
+            badges[certificate.producer_id] = certificate
+    return badges

@@ -210,6 +210,15 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 
 
 # --- label ---
+# Municipalities whose businesses may hold the label (seat or shop); compared case-insensitively.
+LABEL_ELIGIBLE_MUNICIPALITIES = env_list("LABEL_ELIGIBLE_MUNICIPALITIES", "Bochum")
+LABEL_VALIDITY_MONTHS = int(os.environ.get("LABEL_VALIDITY_MONTHS", "12"))
+LABEL_PROVISIONAL_VALIDITY_MONTHS = int(os.environ.get("LABEL_PROVISIONAL_VALIDITY_MONTHS", "6"))
+# Days before expiry on which the renewal reminder goes out, one mail per certificate and step.
+LABEL_REMINDER_DAYS = [int(day) for day in env_list("LABEL_REMINDER_DAYS", "60,30,7")]
+# Evidence files are private: stored outside MEDIA_ROOT and only served through a permission check.
+LABEL_EVIDENCE_ROOT = Path(os.environ.get("LABEL_EVIDENCE_ROOT", BASE_DIR / "private" / "label-evidence"))
+LABEL_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 # --- events ---
