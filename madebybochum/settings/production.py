@@ -4,6 +4,7 @@ Every setting comes from an env var; docs/deploy.md lists them all.
 """
 
 import os
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -49,6 +50,7 @@ STORAGES = {
 }
 # Hashed file names never change content: browsers may keep them for a year without asking again.
 WHITENOISE_MAX_AGE = 31536000
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))  # noqa: F405
 
 # Without Redis the cache (page cache, rate limits) lives in PostgreSQL, so it is still shared by every
 # worker and every server (`manage.py createcachetable` creates its table).
