@@ -285,3 +285,4 @@ PAGE_CACHE_CONTENT_APPS = [
     "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit",
 ]
 AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
