@@ -224,6 +224,10 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 from django.utils.csp import CSP  # noqa: E402
 
 INSTALLED_APPS += ["madebybochum.ops", "axes", "django_tasks_db"]
+# Wagtail's PostgreSQL search index uses SearchVectorField: without this app, migrate (and every
+# command with system checks) stops on PostgreSQL.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
 # CSP on every response (the Wagtail admin gets ADMIN_CSP instead); the page cache sits after the
 # authentication middleware so it can tell members from anonymous visitors; axes comes last.
 MIDDLEWARE.insert(1, "madebybochum.security.ContentSecurityPolicyMiddleware")

@@ -48,8 +48,6 @@ STORAGES = {
     "default": MEDIA_STORAGE,
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
-# Hashed file names never change content: browsers may keep them for a year without asking again.
-WHITENOISE_MAX_AGE = 31536000
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))  # noqa: F405
 
 # Without Redis the cache (page cache, rate limits) lives in PostgreSQL, so it is still shared by every
