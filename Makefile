@@ -82,4 +82,4 @@ bench: setup
 	$(PY) bench/load.py $(BENCH_ARGS)
 
 pip-audit: setup
-	bash tools/pip_audit.sh
+	$(PY) tools/pip_audit.py
