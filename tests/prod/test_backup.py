@@ -12,7 +12,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import connection
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,6 +39,8 @@ def run(script, *args, media_root):
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="backups are pg_dump/pg_restore: PostgreSQL only")
 def test_backup_wipe_restore_finds_everything_again(transactional_db, client, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
+    # Transactional tests before this one may have flushed what migrations created.
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
     call_command("seed_demo", stdout=open(os.devnull, "w"))
     default_storage.save("uploads/portrait.txt", ContentFile(b"a producer's portrait"))
     before = row_counts()

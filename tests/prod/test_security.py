@@ -20,10 +20,12 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def run_manage(*args, env=None):
+    # As on a server: not the browser tests' DJANGO_ALLOW_ASYNC_UNSAFE, not the test database.
+    clean = {key: value for key, value in os.environ.items() if key != "DJANGO_ALLOW_ASYNC_UNSAFE"}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": "madebybochum.settings.production", **(env or {})},
+        env={**clean, "DJANGO_SETTINGS_MODULE": "madebybochum.settings.production", **(env or {})},
         capture_output=True,
         text=True,
         timeout=120,
