@@ -59,6 +59,8 @@ end
 
 
 def wrk(url, paths, headers, seconds, connections, threads):
+    # The same Host as the warm-up requests, so the page cache is warm for wrk too.
+    headers = {"Host": url.removeprefix("http://"), **headers}
     script = LUA % {
         "paths": ", ".join(f'"{path}"' for path in paths),
         "headers": ", ".join(f'["{name}"] = "{value}"' for name, value in headers.items()),
@@ -104,11 +106,14 @@ def main():
             "uncached pages": wrk(
                 cluster.url, paths, {"Cookie": "sessionid=bench-no-session"}, seconds, connections, threads),
         }
+        queries = subprocess.run([sys.executable, str(ROOT / "bench" / "queries.py")], cwd=ROOT, env=cluster.env,
+                                 capture_output=True, text=True, check=True).stdout
     print(f"\nwrk, {seconds}s each, {connections} connections, {threads} threads; "
           f"nginx -> {cluster.instances} gunicorn x {cluster.workers} workers -> PostgreSQL + Redis")
     print(f"{'run':<34} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
     for name, result in runs.items():
         print(f"{name:<34} {result['rps']:>9.0f} {result['p50']:>8.1f} {result['p95']:>8.1f} {result['errors']:>7}")
+    print(queries)
     return 1 if any(result["errors"] for result in runs.values()) else 0
 
 
