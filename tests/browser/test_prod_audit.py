@@ -20,3 +20,20 @@ def test_every_public_page_type_is_accessible_and_csp_clean_in_every_language(li
                 problems[f"{kind} ({lang})"] = list(found)
             blocked.clear()
     assert problems == {}
+
+
+def test_the_wagtail_admin_works_under_its_content_security_policy(live_server, home, new_page):
+    from django.contrib.auth import get_user_model
+
+    get_user_model().objects.create_superuser("csp-admin", "csp@example.org", "pw-123456789")
+    page = new_page(lang="en")
+    blocked = []
+    page.on("console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None)
+    page.goto(f"{live_server.url}/admin/login/")
+    page.fill("#id_username", "csp-admin")
+    page.fill("#id_password", "pw-123456789")
+    page.click("button[type=submit]")
+    page.wait_for_url("**/admin/")
+    page.goto(f"{live_server.url}/admin/pages/{home.pk}/edit/")
+    page.wait_for_selector("[data-edit-form], #page-edit-form")
+    assert blocked == []

@@ -111,3 +111,14 @@ def test_pages_with_a_form_token_are_not_stored(client, home):
     request = RequestFactory().get("/de/formular/")
     request.LANGUAGE_CODE = "de"
     assert "X-Cache" not in middleware(request)
+
+
+def test_the_sitemap_is_cached_with_an_etag_and_follows_publishing(client, about):
+    first = client.get("/sitemap.xml")
+    assert client.get("/sitemap.xml")["X-Cache"] == "HIT"
+    assert first["ETag"]
+    about.slug = "ueber-uns"
+    about.save_revision().publish()
+    fresh = client.get("/sitemap.xml")
+    assert fresh["X-Cache"] == "MISS"
+    assert "/ueber-uns/" in fresh.content.decode()
