@@ -24,7 +24,7 @@ AWS_STORAGE_BUCKET_NAME = os.environ.get("S3_BUCKET", "")
 if AWS_STORAGE_BUCKET_NAME:
     INSTALLED_APPS = [*INSTALLED_APPS, "storages"]
     MEDIA_STORAGE = {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "madebybochum.storage.MediaStorage",
         "OPTIONS": {
             "bucket_name": AWS_STORAGE_BUCKET_NAME,
             "endpoint_url": os.environ.get("S3_ENDPOINT_URL") or None,
@@ -37,8 +37,7 @@ if AWS_STORAGE_BUCKET_NAME:
             "default_acl": "private",
             "querystring_auth": env_bool("S3_QUERYSTRING_AUTH", True),
             "file_overwrite": False,
-            # Browsers must not sniff an upload into HTML or script.
-            "object_parameters": {"CacheControl": "max-age=86400", "ContentDisposition": "inline"},
+            "object_parameters": {"CacheControl": "max-age=86400"},
         },
     }
 else:

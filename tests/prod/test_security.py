@@ -168,3 +168,15 @@ def test_honeypot_field_is_invisible_and_needs_no_inline_style():
     assert 'name="website"' in html and "hidden" in html
     assert "style=" not in html
     assert 'type="hidden" name="shown_at"' in html
+
+
+def test_s3_uploads_are_images_or_downloads_whatever_the_uploader_claims():
+    from madebybochum.storage import MediaStorage
+
+    storage = MediaStorage(bucket_name="media-test", access_key="x", secret_key="y", object_parameters={"CacheControl": "max-age=86400"})
+    photo = storage.get_object_parameters("producers/portrait.JPG")
+    assert (photo["ContentType"], photo["ContentDisposition"]) == ("image/jpeg", "inline")
+    for name in ("evil.html", "logo.svg", "script.js", "no-extension"):
+        params = storage.get_object_parameters(name)
+        assert (params["ContentType"], params["ContentDisposition"]) == ("application/octet-stream", "attachment")
+    assert photo["CacheControl"] == "max-age=86400"
