@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.tasks import task
@@ -29,7 +30,9 @@ def test_production_settings_queue_tasks_in_the_database():
     assert result.stdout.strip() == DATABASE_TASKS["default"]["BACKEND"], result.stderr
 
 
-def test_a_queued_email_is_sent_by_the_worker(db, settings):
+# The worker closes its database connection when done, as in production: committed data.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_queued_email_is_sent_by_the_worker(settings):
     settings.TASKS = DATABASE_TASKS
     result = send_welcome.enqueue("ayse@example.org")
     assert mail.outbox == []  # nothing sent during the request that queued it
