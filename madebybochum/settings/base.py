@@ -275,18 +275,19 @@ AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # ho
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "madebybochum.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "madebybochum.security.lockout_response"
+AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# Public forms sent faster than this after they were shown are taken for bots (security.Honeypot).
+HONEYPOT_MIN_SECONDS = float(os.environ.get("HONEYPOT_MIN_SECONDS", "2"))
 
 # Anonymous page cache (madebybochum/cache.py): seconds a page may live in the shared cache.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Paths that are never cached: the admin, private downloads, health checks.
 PAGE_CACHE_EXCLUDE = ["/admin/", "/documents/", "/healthz", "/django-admin/"]
-AXES_LOCKOUT_CALLABLE = "madebybochum.security.lockout_response"
-# Public forms sent faster than this after they were shown are taken for bots.
-HONEYPOT_MIN_SECONDS = float(os.environ.get("HONEYPOT_MIN_SECONDS", "2"))
 # Apps whose rows show on public pages: saving or deleting one makes every cached page stale.
 PAGE_CACHE_CONTENT_APPS = [
     "pages", "directory", "label", "events", "shop",
     "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit",
 ]
-AXES_VERBOSE = False
-LOGGING["loggers"]["axes"] = {"level": "WARNING"}
