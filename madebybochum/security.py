@@ -25,6 +25,7 @@ import hashlib
 import time
 from functools import wraps
 
+from axes.backends import AxesStandaloneBackend
 from django import forms
 from django.conf import settings
 from django.core import signing
@@ -48,6 +49,16 @@ class ContentSecurityPolicyMiddleware(csp.ContentSecurityPolicyMiddleware):
         if request.path.startswith(settings.ADMIN_PATH_PREFIX) and not hasattr(response, "_csp_config"):
             response._csp_config = settings.ADMIN_CSP
         return super().process_response(request, response)
+
+
+class LoginThrottleBackend(AxesStandaloneBackend):
+    """django-axes for every login through a view (which passes the request). authenticate() without
+    a request (the test client's login(), scripts) has no client to throttle and goes on unchecked."""
+
+    def authenticate(self, request, username=None, password=None, **kwargs):
+        if request is None:
+            return None
+        return super().authenticate(request, username=username, password=password, **kwargs)
 
 
 def client_ip(request):

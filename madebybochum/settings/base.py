@@ -267,7 +267,7 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 # Login throttling (django-axes), for Wagtail's login view and every other authenticate() call:
 # a username tried from one address is locked for AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT misses.
 AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
+    "madebybochum.security.LoginThrottleBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))

@@ -99,6 +99,11 @@ def test_wagtail_login_locks_after_five_wrong_passwords(client, home, editor):
     assert login(client, "editor", "right-password-123", address="10.0.0.2").status_code == 302
 
 
+def test_scripts_and_the_test_client_can_still_log_in_without_a_request(client, editor):
+    assert client.login(username="editor", password="right-password-123")
+    assert not client.login(username="editor", password="wrong")
+
+
 def test_a_successful_login_resets_the_failure_count(client, home, editor):
     for _ in range(4):
         login(client, "editor", "wrong")
