@@ -13,12 +13,18 @@ PYTHON ?= $(shell for p in python3.14 python3.13 python3.12 python3 python; do \
 	command -v $$p >/dev/null 2>&1 && $$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
 	&& { command -v $$p; break; }; done)
 
-.PHONY: help run test test-only setup db messages check-python clean
+.PHONY: help run test test-only setup db messages check-python clean scale-test backup restore audit bench pip-audit
 
 help:
 	@echo "make run    - set up .venv, an SQLite database with demo content, and serve http://$(HOST):$(PORT)"
 	@echo "make test   - set up .venv and run the whole test suite"
 	@echo "make messages - rebuild the translation catalogues after changing interface strings"
+	@echo "make scale-test - two gunicorn instances behind nginx sharing PostgreSQL and Redis (tests/scale)"
+	@echo "make backup   - pg_dump + media archive into backups/<time>/ (DATABASE_URL must be PostgreSQL)"
+	@echo "make restore BACKUP=backups/<time> - put a backup back (asks first; CONFIRM=yes skips the question)"
+	@echo "make audit    - Nu HTML checker and Lighthouse on every public page type"
+	@echo "make bench    - bounded load run against gunicorn + PostgreSQL; prints req/s and p50/p95"
+	@echo "make pip-audit - known vulnerabilities in the pinned requirements"
 
 check-python:
 	@if [ -z "$(PYTHON)" ]; then \
@@ -55,3 +61,25 @@ messages: setup
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .test-media .pytest_cache
+
+# --- production readiness (docs/deploy.md) ---
+SCALE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/mbb_prod_scale
+
+scale-test: setup
+	MBB_SCALE_TEST=1 CLUSTER_DATABASE_URL=$(SCALE_DATABASE_URL) $(PY) -m pytest tests/scale -p no:cacheprovider $(PYTEST_ARGS)
+
+backup:
+	bash tools/backup.sh $(BACKUP_DIR)
+
+restore:
+	@test -n "$(BACKUP)" || { echo "Name the backup: make restore BACKUP=backups/<time>"; exit 2; }
+	bash tools/restore.sh $(BACKUP)
+
+audit: setup
+	bash tools/audit/run.sh
+
+bench: setup
+	$(PY) bench/load.py $(BENCH_ARGS)
+
+pip-audit: setup
+	$(PY) tools/pip_audit.py

@@ -228,3 +228,75 @@ LABEL_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 # --- security and production readiness ---
+# Every piece of state lives in PostgreSQL, the shared cache (Redis) or object storage, so any number
+# of app servers can run side by side (docs/deploy.md).
+from django.utils.csp import CSP  # noqa: E402
+
+INSTALLED_APPS += ["madebybochum.ops", "axes", "django_tasks_db"]
+# Wagtail's PostgreSQL search index uses SearchVectorField: without this app, migrate (and every
+# command with system checks) stops on PostgreSQL.
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    INSTALLED_APPS.append("django.contrib.postgres")
+# CSP on every response (the Wagtail admin gets ADMIN_CSP instead); the page cache sits after the
+# authentication middleware so it can tell members from anonymous visitors; axes comes last.
+MIDDLEWARE.insert(1, "madebybochum.security.ContentSecurityPolicyMiddleware")
+MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+                  "madebybochum.cache.AnonymousPageCacheMiddleware")
+MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+
+# Public pages: nothing inline, nothing from another origin.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF],
+    "style-src": [CSP.SELF],
+    "img-src": [CSP.SELF, "data:"] + env_list("CSP_IMG_SRC"),
+    "font-src": [CSP.SELF],
+    "connect-src": [CSP.SELF],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.SELF],
+    "form-action": [CSP.SELF] + env_list("CSP_FORM_ACTION"),
+    "frame-ancestors": [CSP.NONE],
+}
+# The Wagtail admin (under /admin/) writes inline scripts and styles of its own.
+ADMIN_CSP = {
+    **SECURE_CSP,
+    "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
+    "img-src": [CSP.SELF, "data:", "blob:"] + env_list("CSP_IMG_SRC"),
+    "frame-ancestors": [CSP.SELF],
+}
+ADMIN_PATH_PREFIX = "/admin/"
+SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+
+# Client addresses: REMOTE_ADDR, or X-Forwarded-For as written by this many trusted proxies (nginx).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+
+# Login throttling (django-axes), for Wagtail's login view and every other authenticate() call:
+# a username tried from one address is locked for AXES_COOLOFF_MINUTES after AXES_FAILURE_LIMIT misses.
+AUTHENTICATION_BACKENDS = [
+    "madebybochum.security.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = int(os.environ.get("AXES_COOLOFF_MINUTES", "15")) / 60  # hours
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "madebybochum.security.client_ip"
+AXES_LOCKOUT_CALLABLE = "madebybochum.security.lockout_response"
+AXES_VERBOSE = False
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# Public forms sent faster than this after they were shown are taken for bots (security.Honeypot).
+HONEYPOT_MIN_SECONDS = float(os.environ.get("HONEYPOT_MIN_SECONDS", "2"))
+
+# Anonymous page cache (madebybochum/cache.py): seconds a page may live in the shared cache.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Paths that are never cached: the admin, private downloads, health checks.
+PAGE_CACHE_EXCLUDE = ["/admin/", "/documents/", "/healthz", "/django-admin/"]
+# Apps whose rows show on public pages: saving or deleting one makes every cached page stale.
+PAGE_CACHE_CONTENT_APPS = [
+    "pages", "directory", "label", "events", "shop",
+    "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit",
+]

@@ -1,0 +1,161 @@
+"""Anonymous pages from the shared cache, invalidated the moment published content changes.
+
+Every cached page is stored under a site-wide content version. Publishing, unpublishing, moving or
+deleting a page, and saving or deleting any row of a content app (settings.PAGE_CACHE_CONTENT_APPS:
+producers, certificates, events, registrations, orders, images, ...) bumps that version, so the next
+visitor on any app server gets a fresh page. A site-wide version instead of a purge per URL, because
+one change shows on many pages (a producer appears on the home page, the directory, the map, search).
+Code that changes content with queryset.update() or raw SQL (which send no signals) calls
+bump_content_version() itself.
+
+Only anonymous GET/HEAD requests without a session or messages cookie are served from the cache;
+members and admins always get a fresh page, marked private. A response is stored only if it is a 200,
+sets no cookie, uses no CSP nonce and carries no CSRF token, and its view did not mark it private or
+never_cache: a view whose output depends on anything but the URL and language must do so.
+"""
+
+import hashlib
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
+from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
+
+VERSION_KEY = "page-cache:version"
+# Wagtail bookkeeping that does not change what a visitor sees.
+NOT_CONTENT = {
+    "wagtailcore.revision",
+    "wagtailcore.pagelogentry",
+    "wagtailcore.modellogentry",
+    "wagtailcore.workflowstate",
+    "wagtailcore.taskstate",
+    "wagtailcore.pagesubscription",
+    "wagtailcore.comment",
+    "wagtailcore.commentreply",
+    "wagtailcore.referenceindex",
+    "wagtailsearch.indexentry",
+}
+
+
+def content_version():
+    version = cache.get(VERSION_KEY)
+    if version is None:
+        version = time.time_ns()
+        cache.add(VERSION_KEY, version, timeout=None)
+        version = cache.get(VERSION_KEY, version)
+    return version
+
+
+def bump_content_version():
+    """Make every cached page stale, now and again when the current transaction commits (so a page
+    rendered from not-yet-committed data in between is not kept)."""
+    cache.set(VERSION_KEY, time.time_ns(), timeout=None)
+    transaction.on_commit(lambda: cache.set(VERSION_KEY, time.time_ns(), timeout=None))
+
+
+def _is_content(model):
+    meta = model._meta
+    return meta.app_label in settings.PAGE_CACHE_CONTENT_APPS and meta.label_lower not in NOT_CONTENT
+
+
+def _saved(sender, instance, **kwargs):
+    if not _is_content(sender):
+        return
+    # A draft (Wagtail page or snippet with unpublished changes) is not what visitors see yet;
+    # publishing it sends a save of the live object.
+    if getattr(instance, "has_unpublished_changes", False) or getattr(instance, "live", True) is False:
+        return
+    bump_content_version()
+
+
+def _deleted(sender, **kwargs):
+    if _is_content(sender):
+        bump_content_version()
+
+
+def _published(sender, **kwargs):
+    bump_content_version()
+
+
+def connect_signals():
+    from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
+
+    post_save.connect(_saved, dispatch_uid="page-cache-save")
+    post_delete.connect(_deleted, dispatch_uid="page-cache-delete")
+    m2m_changed.connect(_deleted, dispatch_uid="page-cache-m2m")
+    # Unpublishing saves the page with live=False, which _saved ignores; moving changes URLs.
+    for signal in (page_published, page_unpublished, unpublished, post_page_move, published):
+        signal.connect(_published, dispatch_uid=f"page-cache-{id(signal)}")
+
+
+def _stateful(request):
+    """A member, or a visitor whose page depends on their own state (session: cart, messages)."""
+    return settings.SESSION_COOKIE_NAME in request.COOKIES or "messages" in request.COOKIES
+
+
+def _cacheable_request(request):
+    return (
+        request.method in ("GET", "HEAD")
+        and not any(request.path.startswith(prefix) for prefix in settings.PAGE_CACHE_EXCLUDE)
+        and not _stateful(request)
+    )
+
+
+def _storable(request, response):
+    cache_control = response.get("Cache-Control", "")
+    nonce = getattr(request, "_csp_nonce", None)
+    return (
+        response.status_code == 200
+        and not response.streaming
+        and not response.cookies
+        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        and not nonce
+        and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+    )
+
+
+def _key(request):
+    url = request.build_absolute_uri()
+    digest = hashlib.sha256(f"{url}|{getattr(request, 'LANGUAGE_CODE', '')}".encode()).hexdigest()
+    return f"page-cache:{content_version()}:{digest}"
+
+
+class AnonymousPageCacheMiddleware:
+    """Serve anonymous visitors from the shared cache; send members fresh, private pages."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            response = self.get_response(request)
+            if _stateful(request) and "Cache-Control" not in response:
+                patch_cache_control(response, private=True, no_cache=True, max_age=0)
+            patch_vary_headers(response, ("Cookie",))
+            return response
+
+        key = _key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            content, headers = entry
+            response = HttpResponse(content)
+            for name, value in headers:
+                response[name] = value
+            response["X-Cache"] = "HIT"
+            return get_conditional_response(request, etag=response["ETag"], response=response)
+
+        response = self.get_response(request)
+        if not _storable(request, response):
+            return response
+        if "Cache-Control" not in response:
+            # Browsers and proxies may keep a copy but must ask (If-None-Match) before using it.
+            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+        patch_vary_headers(response, ("Cookie",))
+        set_response_etag(response)
+        headers = [(name, value) for name, value in response.items() if name.lower() != "x-cache"]
+        cache.set(key, (response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
+        response["X-Cache"] = "MISS"
+        return get_conditional_response(request, etag=response["ETag"], response=response)
