@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -37,3 +38,8 @@ def page_not_found(request, exception=None):
 def server_error(request):
     # Render without touching the database: it may be the reason for the error.
     return render(request, "500.html", {"DEBUG": settings.DEBUG}, status=500)
+
+
+def favicon(request):
+    # Looked up per request: with hashed static files the name is only known after collectstatic.
+    return redirect(static("img/favicon.ico"), permanent=True)
