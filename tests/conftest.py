@@ -15,3 +15,12 @@ def home(db):
 @pytest.fixture
 def demo_site(db):
     call_command("seed_demo", stdout=open("/dev/null", "w"))
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Anonymous pages are cached site-wide; each test starts without another test's pages."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
