@@ -5,7 +5,7 @@
   if (!el || !window.L) return;
   var CONSENT_KEY = "mbb-map-tiles";
 
-  var map = L.map(el, { scrollWheelZoom: false }).setView([51.4818, 7.2162], 15);
+  var map = L.map(el, { scrollWheelZoom: false, maxZoom: 19 }).setView([51.4818, 7.2162], 15);
   var cluster = L.markerClusterGroup();
   map.addLayer(cluster);
 
