@@ -23,6 +23,7 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.core.management.base import OutputWrapper  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -59,7 +60,7 @@ def main():
     missing = args.producers - ProducerPage.objects.count()
     if missing > 0:
         start = time.perf_counter()
-        seed_synthetic(index, missing, sys.stdout)
+        seed_synthetic(index, missing, OutputWrapper(sys.stdout))
         print(f"\nseeded {missing} synthetic producers in {time.perf_counter() - start:.1f} s")
     total = ProducerPage.objects.live().count()
     print(f"database: {connection.vendor}, published producers: {total}")
