@@ -250,7 +250,9 @@ def seed_synthetic(index, count, stdout):
     locale = Locale.get_default()
     categories = list(Category.objects.all())
     languages = list(SpokenLanguage.objects.all())
-    start = index.numchild
+    # Continue after the last child's path step (numchild may lag behind after an interrupted run).
+    last = index.get_last_child()
+    start = Page._str2int(last.path[-Page.steplen:]) if last else 0
     now = timezone.now()
     rng = random.Random(42)
     words = ["Brot", "Kaffee", "Holz", "Leder", "Eis", "Schmuck", "Fahrrad", "Geige", "Pilze", "Bier", "Schuhe", "Druck"]
@@ -309,7 +311,7 @@ def seed_synthetic(index, count, stdout):
         bar = "#" * (30 * done // count)
         stdout.write(f"\r  synthetic producers [{bar:<30}] {done}/{count}", ending="")
         stdout.flush()
-    Page.objects.filter(pk=index.pk).update(numchild=start + count)
+    Page.objects.filter(pk=index.pk).update(numchild=Page.objects.child_of(index).count())
     stdout.write("")
 
 

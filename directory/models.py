@@ -380,3 +380,32 @@ class SocialLink(Orderable):
     class Meta(Orderable.Meta):
         verbose_name = _("social link")
         verbose_name_plural = _("social links")
+
+
+class JoinRequest(models.Model):
+    """A producer who is not a member yet asks to join; an admin accepts or declines."""
+
+    PENDING, ACCEPTED, DECLINED = "pending", "accepted", "declined"
+    STATUSES = [(PENDING, _("waiting")), (ACCEPTED, _("accepted")), (DECLINED, _("declined"))]
+
+    business_name = models.CharField(_("business name"), max_length=120)
+    contact_name = models.CharField(_("your name"), max_length=120)
+    email = models.EmailField(_("email"))
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    what_you_make = models.TextField(_("what you make"), max_length=1000)
+    language = models.CharField(max_length=8, editable=False, default="de")
+    status = models.CharField(_("status"), max_length=10, choices=STATUSES, default=PENDING, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    decided_at = models.DateTimeField(null=True, blank=True, editable=False)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    producer = models.ForeignKey(ProducerPage, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("join request")
+        verbose_name_plural = _("join requests")
+
+    def __str__(self):
+        return self.business_name

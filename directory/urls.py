@@ -6,4 +6,5 @@ from . import views
 
 urlpatterns = [
     path("karte/", views.producer_map, name="directory_map"),
+    path("mitmachen/", views.join, name="directory_join"),
 ]

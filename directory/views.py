@@ -252,3 +252,21 @@ def producer_map(request):
             "tile_attribution": settings.DIRECTORY_TILE_ATTRIBUTION,
         },
     )
+
+
+def join(request):
+    """The short public form for producers who want to become members."""
+    from django.contrib import messages
+    from django.shortcuts import redirect, render
+    from django.utils.translation import gettext as _
+
+    from .forms import JoinRequestForm
+
+    form = JoinRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        join_request = form.save(commit=False)
+        join_request.language = translation.get_language() or settings.LANGUAGE_CODE
+        join_request.save()
+        messages.success(request, _("Thank you! We will get back to you by email."))
+        return redirect("directory_join")
+    return render(request, "directory/join.html", {"form": form})

@@ -48,3 +48,27 @@ def add_my_profiles_panel(request, panels):
     producers = list(ProducerPage.objects.filter(members=request.user).order_by("title_de"))
     if producers:
         panels.insert(0, MyProfilesPanel(producers))
+
+
+@hooks.register("register_admin_urls")
+def join_request_urls():
+    from django.urls import path
+
+    from . import admin_views
+
+    return [
+        path("directory/join-requests/", admin_views.join_requests, name="directory_join_requests"),
+        path("directory/join-requests/<int:pk>/<str:decision>/", admin_views.decide, name="directory_join_request_decide"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def join_requests_menu_item():
+    from django.urls import reverse
+    from wagtail.admin.menu import MenuItem
+
+    class JoinRequestsMenuItem(MenuItem):
+        def is_shown(self, request):
+            return request.user.has_perm("directory.change_joinrequest")
+
+    return JoinRequestsMenuItem(_("Join requests"), reverse("directory_join_requests"), icon_name="user", order=250)
