@@ -24,7 +24,8 @@ django.setup()
 from django.conf import settings  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.core.management.base import OutputWrapper  # noqa: E402
-from django.db import connection  # noqa: E402
+from django.core.signals import request_started  # noqa: E402
+from django.db import close_old_connections, connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
@@ -34,6 +35,8 @@ from madebybochum.pages.demo import seed_home  # noqa: E402
 
 
 def measure(client, url, runs):
+    # Keep one connection for the whole run, so the query log sees every query of the request.
+    request_started.disconnect(close_old_connections)
     client.get(url)  # warm caches and renditions
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)

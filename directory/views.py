@@ -154,7 +154,7 @@ def export_rows(request):
         ordered(queryset, order)
         .prefetch_related(Prefetch("categories", queryset=Category.objects.order_by("sort_order", "name")))
         .only(
-            "id", "title_de", "intro_de", "url_path", "latitude", "longitude", "street", "postcode", "city",
+            "id", "title_de", "slug", "latitude", "longitude", "street", "postcode", "city",
             "production_form", "wheelchair_accessible", "website",
         )
     )
@@ -162,15 +162,22 @@ def export_rows(request):
     return producers, badges
 
 
-def absolute_page_url(request, producer):
-    # The exports are language-neutral, so they link the German (default) version of each profile.
+def profile_url_prefix(request):
+    """Every profile sits directly under the one directory page: its URL is the directory's plus the slug.
+    The exports are language-neutral, so they link the German (default) version."""
+    from .models import ProducerIndexPage
+
+    index = ProducerIndexPage.objects.first()
+    if index is None:
+        return ""
     with translation.override(settings.LANGUAGE_CODE):
-        return producer.get_full_url(request)
+        return index.get_full_url(request)
 
 
 @require_GET
 def producers_geojson(request):
     producers, badges = export_rows(request)
+    prefix = profile_url_prefix(request)
     features = []
     for producer in producers:
         if not producer.has_location():
@@ -184,7 +191,7 @@ def producers_geojson(request):
                 "geometry": {"type": "Point", "coordinates": [round(float(producer.longitude), 6), round(float(producer.latitude), 6)]},
                 "properties": {
                     "name": producer.title_de,
-                    "url": absolute_page_url(request, producer),
+                    "url": f"{prefix}{producer.slug}/",
                     "categories": [c.slug for c in producer.categories.all()],
                     "form": producer.production_form,
                     "label": badge.status if badge else None,
@@ -202,6 +209,7 @@ def producers_geojson(request):
 @require_GET
 def producers_csv(request):
     producers, badges = export_rows(request)
+    prefix = profile_url_prefix(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="producers.csv"'
     response["Access-Control-Allow-Origin"] = "*"
@@ -216,7 +224,7 @@ def producers_csv(request):
             [
                 producer.pk,
                 producer.title_de,
-                absolute_page_url(request, producer),
+                f"{prefix}{producer.slug}/",
                 " ".join(c.slug for c in producer.categories.all()),
                 producer.production_form,
                 badge.status if badge else "",
@@ -238,15 +246,18 @@ def producer_map(request):
     from .models import ProducerIndexPage
 
     queryset, form, order = filter_producers(request.GET)
-    producers = list(ordered(queryset, order).only("id", "title", "title_de", "title_en", "title_tr", "title_ar", "url_path", "street", "postcode", "city"))
+    producers = list(ordered(queryset, order).only("id", "title", "title_de", "title_en", "title_tr", "title_ar", "slug", "street"))
     query = request.GET.urlencode()
+    index_page = ProducerIndexPage.objects.live().first()
     return render(
         request,
         "directory/map.html",
         {
             "filter_form": form,
             "producers": producers,
-            "index_page": ProducerIndexPage.objects.live().first(),
+            "index_page": index_page,
+            # Profiles sit directly under the directory page, so their URLs need no lookup each.
+            "profile_prefix": index_page.url if index_page else "",
             "geojson_url": reverse("directory_geojson") + (f"?{query}" if query else ""),
             "tile_url": settings.DIRECTORY_TILE_URL,
             "tile_attribution": settings.DIRECTORY_TILE_ATTRIBUTION,
