@@ -27,7 +27,6 @@ from django.core.management.base import OutputWrapper  # noqa: E402
 from django.core.signals import request_started  # noqa: E402
 from django.db import close_old_connections, connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from directory.demo import seed_index, seed_synthetic  # noqa: E402
 from directory.models import ProducerPage  # noqa: E402
@@ -38,7 +37,13 @@ def measure(client, url, runs):
     # Keep one connection for the whole run, so the query log sees every query of the request.
     request_started.disconnect(close_old_connections)
     client.get(url)  # warm caches and renditions
-    with CaptureQueriesContext(connection) as queries:
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
         response = client.get(url)
     assert response.status_code == 200, (url, response.status_code)
     times = []

@@ -147,19 +147,30 @@ def profile_context(request, producer):
     }
 
 
+EXPORT_FIELDS = [
+    "id", "title_de", "slug", "latitude", "longitude", "street", "postcode", "city", "production_form", "wheelchair_accessible",
+]
+
+
 def export_rows(request):
-    """Producers for the open-data exports, with German names: the data is language-neutral."""
+    """Producers for the open-data exports as plain rows (thousands of them: no model instances),
+    with German names, since the data is language-neutral."""
     queryset, _form, order = filter_producers(request.GET)
-    producers = list(
-        ordered(queryset, order)
-        .prefetch_related(Prefetch("categories", queryset=Category.objects.order_by("sort_order", "name")))
-        .only(
-            "id", "title_de", "slug", "latitude", "longitude", "street", "postcode", "city",
-            "production_form", "wheelchair_accessible", "website",
-        )
-    )
-    badges = label_selectors.current_badges([p.pk for p in producers])
-    return producers, badges
+    rows = list(ordered(queryset, order).values(*EXPORT_FIELDS))
+    ids = [row["id"] for row in rows]
+    slugs = {}
+    for producer_id, slug in (
+        ProducerPage.categories.through.objects.filter(producerpage_id__in=queryset.values("pk"))
+        .order_by("category__sort_order", "category__slug")
+        .values_list("producerpage_id", "category__slug")
+    ):
+        slugs.setdefault(producer_id, []).append(slug)
+    badges = label_selectors.current_badges(ids)
+    for row in rows:
+        row["categories"] = slugs.get(row["id"], [])
+        badge = badges.get(row["id"])
+        row["label"] = badge.status if badge else None
+    return rows
 
 
 def profile_url_prefix(request):
@@ -176,26 +187,25 @@ def profile_url_prefix(request):
 
 @require_GET
 def producers_geojson(request):
-    producers, badges = export_rows(request)
+    rows = export_rows(request)
     prefix = profile_url_prefix(request)
     features = []
-    for producer in producers:
-        if not producer.has_location():
+    for row in rows:
+        if row["latitude"] is None or row["longitude"] is None:
             continue
-        badge = badges.get(producer.pk)
         features.append(
             {
                 "type": "Feature",
-                "id": producer.pk,
+                "id": row["id"],
                 # RFC 7946: longitude first, WGS 84.
-                "geometry": {"type": "Point", "coordinates": [round(float(producer.longitude), 6), round(float(producer.latitude), 6)]},
+                "geometry": {"type": "Point", "coordinates": [round(float(row["longitude"]), 6), round(float(row["latitude"]), 6)]},
                 "properties": {
-                    "name": producer.title_de,
-                    "url": f"{prefix}{producer.slug}/",
-                    "categories": [c.slug for c in producer.categories.all()],
-                    "form": producer.production_form,
-                    "label": badge.status if badge else None,
-                    "wheelchair": producer.wheelchair_accessible,
+                    "name": row["title_de"],
+                    "url": f"{prefix}{row['slug']}/",
+                    "categories": row["categories"],
+                    "form": row["production_form"],
+                    "label": row["label"],
+                    "wheelchair": row["wheelchair_accessible"],
                 },
             }
         )
@@ -208,7 +218,7 @@ def producers_geojson(request):
 
 @require_GET
 def producers_csv(request):
-    producers, badges = export_rows(request)
+    rows = export_rows(request)
     prefix = profile_url_prefix(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="producers.csv"'
@@ -218,22 +228,21 @@ def producers_csv(request):
     writer.writerow(
         ["id", "name", "url", "categories", "form", "label", "street", "postcode", "city", "latitude", "longitude", "wheelchair"]
     )
-    for producer in producers:
-        badge = badges.get(producer.pk)
+    for row in rows:
         writer.writerow(
             [
-                producer.pk,
-                producer.title_de,
-                f"{prefix}{producer.slug}/",
-                " ".join(c.slug for c in producer.categories.all()),
-                producer.production_form,
-                badge.status if badge else "",
-                producer.street,
-                producer.postcode,
-                producer.city,
-                producer.latitude if producer.latitude is not None else "",
-                producer.longitude if producer.longitude is not None else "",
-                "yes" if producer.wheelchair_accessible else "no",
+                row["id"],
+                row["title_de"],
+                f"{prefix}{row['slug']}/",
+                " ".join(row["categories"]),
+                row["production_form"],
+                row["label"] or "",
+                row["street"],
+                row["postcode"],
+                row["city"],
+                "" if row["latitude"] is None else row["latitude"],
+                "" if row["longitude"] is None else row["longitude"],
+                "yes" if row["wheelchair_accessible"] else "no",
             ]
         )
     return response
