@@ -81,7 +81,7 @@ def filter_producers(params, moment=None):
     form = DirectoryFilterForm(params)
     form.is_valid()
     data = form.cleaned_data
-    base = queryset = visible_producers()
+    queryset = visible_producers()
     if data.get("category"):
         queryset = queryset.filter(categories__slug=data["category"])
     if data.get("form"):
@@ -98,8 +98,9 @@ def filter_producers(params, moment=None):
         queryset = label_selectors.filter_holders(queryset)
     order = None
     if data.get("q"):
-        # Wagtail searches the unfiltered set (its index only knows a few filter fields); the ids then narrow the filtered one.
-        order = search_ids(base, data["q"])
+        # Wagtail searches all producers (its index knows only a few filter fields, and path-based
+        # filters make PostgreSQL's ranking slow); the ids then narrow the filtered, visible set.
+        order = search_ids(ProducerPage.objects.all(), data["q"])
         queryset = queryset.filter(pk__in=order)
     queryset = annotate_open(queryset, moment)
     if data.get("open"):
