@@ -1,3 +1,10 @@
 """Routes under the language prefix (/de/, /en/, ...)."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("karte/", views.producer_map, name="directory_map"),
+    path("mitmachen/", views.join, name="directory_join"),
+]

@@ -1,3 +1,10 @@
 """Routes without a language prefix: machine-readable data, feeds and permanent links."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("api/producers.geojson", views.producers_geojson, name="directory_geojson"),
+    path("api/producers.csv", views.producers_csv, name="directory_csv"),
+]

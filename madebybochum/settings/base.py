@@ -207,6 +207,14 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 # Settings of the apps, each in its own section.
 
 # --- directory ---
+# Map tiles: loaded by the visitor's browser only after they agree. Any XYZ tile server works.
+DIRECTORY_TILE_URL = os.environ.get("DIRECTORY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
+DIRECTORY_TILE_ATTRIBUTION = os.environ.get(
+    "DIRECTORY_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
+)
+# Largest photo upload accepted from members (bytes); Wagtail checks it on every image upload.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 
 
 # --- label ---

@@ -1,0 +1,116 @@
+"""Which producers a visitor sees: published, not withdrawn, narrowed by the directory's filters.
+
+The same function serves the directory page, the map and the open-data exports, so a filtered URL
+means the same thing everywhere.
+"""
+
+from zoneinfo import ZoneInfo
+
+from django import forms
+from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from label import selectors as label_selectors
+
+from .models import EXPERIENCES, PRODUCTION_FORMS, SALES_CHANNELS, Category, Closure, OpeningHours, ProducerPage, SpokenLanguage
+
+BERLIN = ZoneInfo("Europe/Berlin")
+SEARCH_LIMIT = 1000
+
+
+def visible_producers():
+    return ProducerPage.objects.live().public().filter(withdrawn_at__isnull=True)
+
+
+def annotate_open(queryset, moment=None):
+    """Annotate `is_open_now`: open at the given moment (default: now), in Bochum's local time.
+
+    Converting to Europe/Berlin before reading weekday and time is what makes DST changes right;
+    a closure covering the local date overrides the usual hours.
+    """
+    local = (moment or timezone.now()).astimezone(BERLIN)
+    today, now = local.date(), local.time()
+    hours = OpeningHours.objects.filter(producer=OuterRef("pk"), weekday=local.weekday(), opens__lte=now, closes__gt=now)
+    closed = Closure.objects.filter(producer=OuterRef("pk"), start_date__lte=today, end_date__gte=today)
+    return queryset.annotate(is_open_now=Exists(hours) & ~Exists(closed))
+
+
+def open_at(queryset, moment=None):
+    return annotate_open(queryset, moment).filter(is_open_now=True)
+
+
+def is_open(producer, moment=None):
+    return annotate_open(ProducerPage.objects.filter(pk=producer.pk), moment).filter(is_open_now=True).exists()
+
+
+def search_ids(queryset, query):
+    """Page ids matching a full-text query, best first (German stemming on PostgreSQL)."""
+    results = queryset.search(query, operator="and")[:SEARCH_LIMIT]
+    return [page.pk for page in results]
+
+
+class DirectoryFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+    category = forms.ChoiceField(label=_("Category"), required=False)
+    form = forms.ChoiceField(label=_("Form of urban production"), required=False)
+    experience = forms.MultipleChoiceField(
+        label=_("What you can experience"), choices=EXPERIENCES, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    sold = forms.MultipleChoiceField(
+        label=_("Where products are sold"), choices=SALES_CHANNELS, required=False, widget=forms.CheckboxSelectMultiple
+    )
+    language = forms.MultipleChoiceField(label=_("Languages spoken"), required=False, widget=forms.CheckboxSelectMultiple)
+    wheelchair = forms.BooleanField(label=_("Wheelchair accessible"), required=False)
+    label = forms.BooleanField(label=_("Label holders only"), required=False)
+    open = forms.BooleanField(label=_("Open now"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # One query each for the choices, used both to validate and to render.
+        self.fields["form"].choices = [("", _("All forms"))] + PRODUCTION_FORMS
+        self.fields["category"].choices = [("", _("All categories"))] + [(c.slug, c.name) for c in Category.objects.all()]
+        self.fields["language"].choices = [(lang.code, lang.name) for lang in SpokenLanguage.objects.all()]
+
+    def is_filtered(self):
+        return any(self.cleaned_data.get(name) for name in self.fields)
+
+
+def filter_producers(params, moment=None):
+    """(queryset, form, search_order) for GET parameters. Invalid parameters are ignored, not fatal."""
+    form = DirectoryFilterForm(params)
+    form.is_valid()
+    data = form.cleaned_data
+    queryset = visible_producers()
+    if data.get("category"):
+        queryset = queryset.filter(categories__slug=data["category"])
+    if data.get("form"):
+        queryset = queryset.filter(production_form=data["form"])
+    for name in data.get("experience") or []:
+        queryset = queryset.filter(**{name: True})
+    for name in data.get("sold") or []:
+        queryset = queryset.filter(**{name: True})
+    for code in data.get("language") or []:
+        queryset = queryset.filter(languages__code=code)
+    if data.get("wheelchair"):
+        queryset = queryset.filter(wheelchair_accessible=True)
+    if data.get("label"):
+        queryset = label_selectors.filter_holders(queryset)
+    order = None
+    if data.get("q"):
+        # Wagtail searches all producers (its index knows only a few filter fields, and path-based
+        # filters make PostgreSQL's ranking slow); the ids then narrow the filtered, visible set.
+        order = search_ids(ProducerPage.objects.all(), data["q"])
+        queryset = queryset.filter(pk__in=order)
+    queryset = annotate_open(queryset, moment)
+    if data.get("open"):
+        queryset = queryset.filter(is_open_now=True)
+    return queryset, form, order
+
+
+def ordered(queryset, order):
+    """Search results keep their relevance order; otherwise alphabetical by German name."""
+    if order is None:
+        return queryset.order_by("title_de", "pk")
+    rank = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(order)], output_field=IntegerField())
+    return queryset.annotate(search_rank=rank).order_by("search_rank")

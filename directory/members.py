@@ -1,0 +1,37 @@
+"""Who may edit which producer: the members named on the producer page, nobody else (bar editors).
+
+Every member is in the "Members" group (admin access, uploading their own images). Each producer
+page also gets its own small group holding Wagtail's "change" permission on just that page, and the
+page's members are kept in it. Wagtail then enforces "only your own profile" itself on every admin
+route (explorer, search, edit, preview, revisions, images), and since members lack "publish",
+their changes go through the moderation workflow.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import GroupPagePermission
+
+MEMBERS_GROUP = "Members"
+
+
+def producer_group_name(producer):
+    return f"Producer {producer.pk} members"
+
+
+def members_group():
+    group, _created = Group.objects.get_or_create(name=MEMBERS_GROUP)
+    return group
+
+
+@transaction.atomic
+def sync_member_access(producer):
+    """Give exactly the producer's current members edit rights on its page."""
+    group, _created = Group.objects.get_or_create(name=producer_group_name(producer))
+    GroupPagePermission.objects.get_or_create(
+        group=group, page=producer, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
+    )
+    members = list(producer.members.all())
+    group.user_set.set(members)
+    shared = members_group()
+    for user in members:
+        user.groups.add(shared)
