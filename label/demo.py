@@ -27,7 +27,7 @@ INDEX = {
 # slug, name, intro, facts of the application, what happens to it
 PRODUCERS = [
     (
-        "eismanufaktur-kohlenpott",
+        "eismanufaktur-gleisdreieck",
         "Eismanufaktur Kohlenpott",
         {"de": "Eis aus Bochumer Milch, im Café hergestellt.", "en": "Ice cream from local milk, made in the café.",
          "tr": "Yerel sütten, kafede yapılan dondurma.", "ar": "مثلجات من حليب محلي تُصنع في المقهى."},
@@ -35,7 +35,7 @@ PRODUCERS = [
         "valid",
     ),
     (
-        "kaffeeroesterei-gleisdreieck",
+        "roesterei-kortum",
         "Kaffeerösterei Gleisdreieck",
         {"de": "Kaffee, im Gleisdreieck geröstet.", "en": "Coffee roasted inside the railway triangle.",
          "tr": "Demiryolu üçgeninde kavrulan kahve.", "ar": "قهوة تُحمَّص داخل مثلث السكك الحديدية."},
@@ -43,7 +43,7 @@ PRODUCERS = [
         "expiring",
     ),
     (
-        "geigenbau-brueckstrasse",
+        "geigenbau-hellweg",
         "Geigenbau Brückstraße",
         {"de": "Geigen, gebaut und repariert auf 18 m².", "en": "Violins made and repaired in an 18 m² workshop.",
          "tr": "18 m²'lik atölyede yapılan ve onarılan kemanlar.", "ar": "كمانات تُصنع وتُصلح في ورشة مساحتها 18 م²."},
@@ -51,7 +51,7 @@ PRODUCERS = [
         "provisional",
     ),
     (
-        "orthopaedie-schuhtechnik-ost",
+        "orthopaedie-schuhtechnik-ruhr",
         "Orthopädie-Schuhtechnik Ost",
         {"de": "Maßschuhe und Einlagen aus der Werkstatt.", "en": "Made-to-measure shoes and insoles.",
          "tr": "Ölçüye göre ayakkabı ve tabanlık.", "ar": "أحذية ونعال طبية حسب المقاس."},
@@ -59,7 +59,7 @@ PRODUCERS = [
         "expired",
     ),
     (
-        "aenderungsschneiderei-kortum",
+        "aenderungsschneiderei-yildiz",
         "Änderungsschneiderei Kortum",
         {"de": "Ändern, reparieren, maßschneidern.", "en": "Alterations, repairs, tailoring.",
          "tr": "Tadilat, onarım, ölçüye göre dikim.", "ar": "تعديل الملابس وإصلاحها وتفصيلها."},
@@ -67,7 +67,7 @@ PRODUCERS = [
         "suspended",
     ),
     (
-        "polsterei-sattlerei-hellweg",
+        "polsterei-sattlerei-bergmann",
         "Polsterei & Sattlerei Hellweg",
         {"de": "Polstermöbel und Lederwaren von Hand.", "en": "Upholstery and leather goods by hand.",
          "tr": "El yapımı döşeme ve deri ürünler.", "ar": "تنجيد ومنتجات جلدية يدوية."},
