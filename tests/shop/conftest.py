@@ -1,0 +1,45 @@
+import json
+
+import pytest
+
+from .factories import WEBHOOK_SECRET, offer, producer, shop_settings
+from .fake_stripe import FakeStripe, event, sign
+
+
+@pytest.fixture
+def fake_stripe():
+    with FakeStripe() as fake:
+        yield fake
+
+
+@pytest.fixture
+def shop(settings, fake_stripe):
+    shop_settings(settings, fake_stripe)
+    return fake_stripe
+
+
+@pytest.fixture
+def ice(home):
+    page = producer(home, "eismanufaktur-kohlenpott", "Eismanufaktur Kohlenpott")
+    return offer(page, "Eisbecher-Gutschein", "12.50", stock=5)
+
+
+@pytest.fixture
+def saddle(home):
+    page = producer(home, "polsterei-sattlerei-hellweg", "Polsterei & Sattlerei Hellweg")
+    return offer(page, "Ledertasche", "180.00", stock=None, lead_time_days=21, shipping_cost="6.90")
+
+
+@pytest.fixture
+def post_event(client):
+    """Deliver a webhook event signed the way Stripe signs it."""
+
+    def deliver(payload, secret=WEBHOOK_SECRET, signature=None):
+        body = json.dumps(payload)
+        return client.post("/shop/stripe/webhook/", data=body, content_type="application/json",
+                           HTTP_STRIPE_SIGNATURE=signature or sign(body, secret))
+
+    return deliver
+
+
+__all__ = ["event"]
