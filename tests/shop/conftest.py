@@ -31,13 +31,14 @@ def saddle(home):
 
 
 @pytest.fixture
-def post_event(client):
-    """Deliver a webhook event signed the way Stripe signs it."""
+def post_event(client, django_capture_on_commit_callbacks):
+    """Deliver a webhook event signed the way Stripe signs it (emails go out as on commit)."""
 
     def deliver(payload, secret=WEBHOOK_SECRET, signature=None):
         body = json.dumps(payload)
-        return client.post("/shop/stripe/webhook/", data=body, content_type="application/json",
-                           HTTP_STRIPE_SIGNATURE=signature or sign(body, secret))
+        with django_capture_on_commit_callbacks(execute=True):
+            return client.post("/shop/stripe/webhook/", data=body, content_type="application/json",
+                               HTTP_STRIPE_SIGNATURE=sign(body, secret) if signature is None else signature)
 
     return deliver
 
