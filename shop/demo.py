@@ -17,22 +17,22 @@ OFFERS = {
     "eismanufaktur-kohlenpott": {
         "title": "Eismanufaktur Kohlenpott",
         "products": [
-            {"name": "Eis-Gutschein für 10 Kugeln", "price": "18.00", "vat": "7.00", "stock": 40, "shipping": "1.90"},
-            {"name": "Eistorte „Förderturm“ (auf Bestellung)", "price": "36.00", "vat": "7.00", "stock": None,
+            {"name": {"de": "Eis-Gutschein für 10 Kugeln", "en": "Ice cream voucher for 10 scoops", "tr": "10 top dondurma hediye çeki", "ar": "قسيمة مثلجات لعشر كرات"}, "price": "18.00", "vat": "7.00", "stock": 40, "shipping": "1.90"},
+            {"name": {"de": "Eistorte „Förderturm“ (auf Bestellung)", "en": "“Headframe” ice cream cake (made to order)", "tr": "“Maden kulesi” dondurmalı pasta (siparişe özel)", "ar": "كعكة مثلجات «برج المنجم» (حسب الطلب)"}, "price": "36.00", "vat": "7.00", "stock": None,
              "lead": 3, "ship": False},
         ],
     },
     "kaffeeroesterei-gleisdreieck": {
         "title": "Kaffeerösterei Gleisdreieck",
         "products": [
-            {"name": "Röstkaffee „Gleisdreieck“, 500 g", "price": "14.90", "vat": "7.00", "stock": 25, "shipping": "4.90"},
-            {"name": "Espresso „Zeche“, 250 g", "price": "8.50", "vat": "7.00", "stock": 2, "shipping": "4.90"},
+            {"name": {"de": "Röstkaffee „Gleisdreieck“, 500 g", "en": "“Gleisdreieck” roasted coffee, 500 g", "tr": "“Gleisdreieck” kavrulmuş kahve, 500 g", "ar": "قهوة محمصة «غلايسدرايإك»، 500 غ"}, "price": "14.90", "vat": "7.00", "stock": 25, "shipping": "4.90"},
+            {"name": {"de": "Espresso „Zeche“, 250 g", "en": "“Colliery” espresso, 250 g", "tr": "“Maden ocağı” espresso, 250 g", "ar": "إسبريسو «المنجم»، 250 غ"}, "price": "8.50", "vat": "7.00", "stock": 2, "shipping": "4.90"},
         ],
     },
     "polsterei-sattlerei-hellweg": {
         "title": "Polsterei & Sattlerei Hellweg",
         "products": [
-            {"name": "Ledertasche „Hellweg“", "price": "189.00", "vat": "19.00", "stock": None, "lead": 21,
+            {"name": {"de": "Ledertasche „Hellweg“", "en": "“Hellweg” leather bag", "tr": "“Hellweg” deri çanta", "ar": "حقيبة جلدية «هيلفيغ»"}, "price": "189.00", "vat": "19.00", "stock": None, "lead": 21,
              "shipping": "6.90"},
         ],
     },
@@ -54,10 +54,10 @@ def seed(stdout, **options):
         if producer is None:
             producer, _ = upsert_page(index, ProducerPage, slug, translated("title", {"de": spec["title"]}))
         for item in spec["products"]:
-            product = producer.products.filter(name=item["name"]).first()
+            product = producer.products.filter(name_de=item["name"]["de"]).first()
             if product is None:
                 product = Product.objects.create(
-                    producer=producer, name=item["name"], price=Decimal(item["price"]),
+                    producer=producer, **translated("name", item["name"]), price=Decimal(item["price"]),
                     made_to_order=item["stock"] is None, lead_time_days=item.get("lead"),
                     design_in_bochum=True, manufacture_in_bochum=True,
                 )

@@ -7,6 +7,7 @@ import stripe
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import Http404, HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -216,7 +217,8 @@ def order_detail(request, number):
     is_admin = is_shop_admin(request.user)
     events = order.events.select_related("actor", "part")
     if not is_admin:
-        events = events.filter(part__in=parts)
+        # A producer sees the order's own history and its part's, not what other producers did.
+        events = events.filter(Q(part__isnull=True) | Q(part__in=parts))
     return render(request, "shop/order_detail.html",
                   {"order": order, "parts": parts, "events": events, "is_admin": is_admin})
 

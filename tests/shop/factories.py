@@ -30,7 +30,7 @@ def producer(home, slug, title, members=()):
 
 def offer(producer_page, name, price, stock=None, lead_time_days=None, shipping_cost="4.90", **extra):
     product = Product.objects.create(
-        producer=producer_page, name=name, price=Decimal(price), made_to_order=stock is None,
+        producer=producer_page, **translated("name", {"de": name}), price=Decimal(price), made_to_order=stock is None,
         lead_time_days=lead_time_days,
     )
     return Offer.objects.create(product=product, purchasable=True, stock=stock,
