@@ -156,6 +156,18 @@ def refunded_by_stripe(order, event_id):
     return order, True
 
 
+def cancel_unpaid(order, actor):
+    """An admin (or the buyer, back from Stripe) ends a checkout that is still open at Stripe."""
+    from .payments import expire_checkout_session
+
+    if order.status != Order.PENDING:
+        raise OrderError(_("Only orders awaiting payment can be cancelled like this."))
+    if order.stripe_session_id:
+        # Raises if Stripe has completed the payment meanwhile: then the webhook decides.
+        expire_checkout_session(order.stripe_session_id)
+    return expire(order, "cancelled", actor=actor)
+
+
 def refund(order, actor):
     """An admin cancels a paid order: refund through Stripe, then record it."""
     from .payments import refund as stripe_refund

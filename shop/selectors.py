@@ -34,10 +34,11 @@ def visible_parts(user):
     """Order parts a user may see: admins all, producers only those of the businesses they act for."""
     from .models import OrderPart
 
-    parts = OrderPart.objects.select_related("order", "producer").exclude(order__status="pending")
+    parts = OrderPart.objects.select_related("order", "producer")
     if is_shop_admin(user):
         return parts
-    return parts.filter(producer__members=user)
+    # Producers only see orders that were paid: unpaid checkouts are no business of theirs.
+    return parts.filter(producer__members=user, order__status__in=["paid", "refunded"])
 
 
 def is_shop_admin(user):

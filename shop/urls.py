@@ -17,5 +17,6 @@ urlpatterns = [
     path("shop/orders/", views.order_list, name="order_list"),
     path("shop/orders/<uuid:number>/", views.order_detail, name="order_detail"),
     path("shop/orders/<uuid:number>/refund/", views.order_refund, name="order_refund"),
+    path("shop/orders/<uuid:number>/cancel/", views.order_cancel, name="order_cancel"),
     path("shop/orders/part/<int:pk>/status/", views.part_status, name="part_status"),
 ]

@@ -163,13 +163,12 @@ def done(request, number):
 def cancelled(request, number):
     """Back from Stripe without paying: end the Checkout session, free the stock, refill the cart."""
     order = _own_order(request, number)
-    if order.status == Order.PENDING and order.stripe_session_id:
+    if order.status == Order.PENDING:
         try:
-            payments.expire_checkout_session(order.stripe_session_id)
+            order, changed = orders.cancel_unpaid(order, request.user)
         except stripe.StripeError:
             # Already completed or expired at Stripe: the webhook decides what happened.
             return render(request, "shop/done.html", {"order": order})
-        order, changed = orders.expire(order, "cancelled")
         if changed:
             cart = Cart(request.session)
             lines = OrderLine.objects.filter(part__order=order)
@@ -234,6 +233,23 @@ def part_status(request, pk):
     except orders.OrderError as error:
         messages.error(request, str(error))
     return redirect("shop:order_detail", part.order.number)
+
+
+@shop_enabled
+@login_required
+@require_POST
+def order_cancel(request, number):
+    if not is_shop_admin(request.user):
+        raise Http404
+    order = get_object_or_404(Order, number=number)
+    try:
+        orders.cancel_unpaid(order, request.user)
+        messages.success(request, _("The checkout has been ended and the stock released."))
+    except orders.OrderError as error:
+        messages.error(request, str(error))
+    except stripe.StripeError:
+        messages.error(request, _("Stripe could not end this checkout; it may just have been paid. Nothing has been changed."))
+    return redirect("shop:order_detail", order.number)
 
 
 @shop_enabled

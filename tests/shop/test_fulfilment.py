@@ -121,3 +121,19 @@ def test_failed_refund_changes_nothing(client, shop, paid, people):
     assert "did not accept the refund" in response.content.decode()
     paid.refresh_from_db()
     assert paid.status == Order.PAID
+
+
+def test_admin_ends_an_unpaid_checkout_and_producers_do_not_see_it(client, shop, ice, people):
+    client.post("/de/shop/cart/add/", {"offer": ice.pk, "quantity": 2})
+    client.post("/de/shop/checkout/", {"name": "Jonas", "email": "jonas@example.org"})
+    order = Order.objects.get()
+    client.force_login(people["eis"])
+    assert client.get(f"/en/shop/orders/{order.number}/").status_code == 404
+    client.force_login(people["admin"])
+    assert "End checkout and release stock" in client.get(f"/en/shop/orders/{order.number}/").content.decode()
+    client.post(f"/en/shop/orders/{order.number}/cancel/")
+    order.refresh_from_db()
+    assert order.status == Order.CANCELLED
+    assert shop.sessions[order.stripe_session_id]["status"] == "expired"
+    assert Offer.objects.get(pk=ice.pk).stock == 5
+    assert OrderEvent.objects.get(order=order, action="cancelled").actor == people["admin"]

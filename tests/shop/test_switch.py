@@ -60,7 +60,7 @@ def test_only_label_holders_sell(shop, ice, client, settings):
     assert client.session.get("shop_cart", {}).get("items", {}) == {}
 
 
-def test_enabled_without_keys_is_an_error_in_production_and_a_warning_in_development(settings):
+def test_enabled_without_keys_is_an_error_in_production_and_a_warning_in_development(db, settings):
     settings.SHOP_ENABLED = True
     settings.STRIPE_SECRET_KEY = ""
     settings.STRIPE_PUBLISHABLE_KEY = "pk_test"
