@@ -68,7 +68,7 @@ def cart_add(request):
     offer = sellable_offers().filter(pk=form.data.get("offer")).first() if form.is_valid() else None
     if offer is None:
         messages.error(request, _("This product cannot be ordered. Please choose a quantity between 1 and 99."))
-        return redirect(request.POST.get("next") or reverse("shop:index"))
+        return redirect("shop:cart")
     Cart(request.session).add(offer, form.cleaned_data["quantity"])
     messages.success(request, _("“%(name)s” is in your cart.") % {"name": offer.product.name})
     return redirect("shop:cart")

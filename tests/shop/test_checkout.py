@@ -2,7 +2,6 @@
 
 from decimal import Decimal
 
-import pytest
 from django.core import mail
 
 from shop.models import Offer, Order, OrderEvent
@@ -19,7 +18,7 @@ def test_cart_shows_parts_shipping_lead_times_and_legal_links(client, shop, ice,
     add(client, ice, 2)
     add(client, saddle, 1)
     client.post("/en/shop/cart/update/", {f"quantity-{ice.pk}": 2, f"quantity-{saddle.pk}": 1,
-                                          f"delivery-{saddle.producer_id if hasattr(saddle, 'producer_id') else saddle.product.producer_id}": "shipping"})
+                                          f"delivery-{saddle.product.producer_id}": "shipping"})
     page = client.get("/en/shop/cart/").content.decode()
     assert "Eismanufaktur Kohlenpott" in page and "Polsterei &amp; Sattlerei Hellweg" in page
     assert "25.00" in page or "25,00" in page  # 2 × 12.50 incl. VAT

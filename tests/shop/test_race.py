@@ -9,8 +9,6 @@ from django.test import Client
 
 from shop.models import Offer, Order
 
-from tests.browser.conftest import _migration_data, _restore_migration_data  # noqa: F401  (the flushed tree comes back)
-
 from .factories import offer, producer
 
 CONTACT = {"name": "Buyer", "email": "buyer@example.org"}
@@ -19,7 +17,7 @@ CONTACT = {"name": "Buyer", "email": "buyer@example.org"}
 @pytest.mark.skipif("postgresql" not in settings.DATABASES["default"]["ENGINE"],
                     reason="SELECT ... FOR UPDATE is a no-op on SQLite, which serialises writers anyway")
 @pytest.mark.django_db(transaction=True)
-def test_two_buyers_race_for_the_last_item(shop, home):
+def test_two_buyers_race_for_the_last_item(restored_tree, shop, home):
     page = producer(home, "kaffeeroesterei-gleisdreieck", "Kaffeerösterei Gleisdreieck")
     for round_number in range(3):
         last = offer(page, f"Espresso {round_number}", "8.50", stock=1)

@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.checks import Error, Warning, run_checks
-from django.core.management import CommandError, call_command
+from django.core.management import call_command
 from django.template.loader import render_to_string
 from django.test import RequestFactory
 from django.urls import URLPattern
