@@ -1,3 +1,9 @@
-"""Routes without a language prefix: machine-readable data, feeds and permanent links."""
+"""Routes without a language prefix: the Stripe webhook."""
 
-urlpatterns = []
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("shop/stripe/webhook/", views.webhook, name="shop_stripe_webhook"),
+]

@@ -233,6 +233,22 @@ LABEL_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 # --- shop ---
+# Off unless SHOP_ENABLED is set; then the three Stripe keys are required (see shop/checks.py).
+SHOP_ENABLED = env_bool("SHOP_ENABLED")
+STRIPE_SECRET_KEY = os.environ.get("STRIPE_SECRET_KEY", "")
+STRIPE_PUBLISHABLE_KEY = os.environ.get("STRIPE_PUBLISHABLE_KEY", "")
+STRIPE_WEBHOOK_SECRET = os.environ.get("STRIPE_WEBHOOK_SECRET", "")
+# Only for pointing at a local Stripe stand-in; production talks to Stripe itself.
+STRIPE_API_BASE = os.environ.get("STRIPE_API_BASE", "https://api.stripe.com")
+# Only label holders may sell; tests that are not about the label switch this off.
+SHOP_REQUIRE_LABEL = True
+# Stripe Checkout sessions last at least 30 minutes; stock stays reserved that long.
+SHOP_RESERVATION_MINUTES = int(os.environ.get("SHOP_RESERVATION_MINUTES", "30"))
+# Slugs of the standard pages linked before the order (terms, right of withdrawal).
+SHOP_TERMS_SLUG = "agb"
+SHOP_WITHDRAWAL_SLUG = "widerrufsbelehrung"
+# The stripe library logs every request at INFO.
+LOGGING["loggers"]["stripe"] = {"level": "WARNING"}
 
 
 # --- security and production readiness ---
