@@ -14,7 +14,7 @@ from .models import Offer
 
 # slug of the producer: its name (if the directory demo has not made it) and the products to sell.
 OFFERS = {
-    "eismanufaktur-kohlenpott": {
+    "eismanufaktur-gleisdreieck": {
         "title": "Eismanufaktur Kohlenpott",
         "products": [
             {"name": {"de": "Eis-Gutschein für 10 Kugeln", "en": "Ice cream voucher for 10 scoops", "tr": "10 top dondurma hediye çeki", "ar": "قسيمة مثلجات لعشر كرات"}, "price": "18.00", "vat": "7.00", "stock": 40, "shipping": "1.90"},
@@ -22,14 +22,14 @@ OFFERS = {
              "lead": 3, "ship": False},
         ],
     },
-    "kaffeeroesterei-gleisdreieck": {
+    "roesterei-kortum": {
         "title": "Kaffeerösterei Gleisdreieck",
         "products": [
             {"name": {"de": "Röstkaffee „Gleisdreieck“, 500 g", "en": "“Gleisdreieck” roasted coffee, 500 g", "tr": "“Gleisdreieck” kavrulmuş kahve, 500 g", "ar": "قهوة محمصة «غلايسدرايإك»، 500 غ"}, "price": "14.90", "vat": "7.00", "stock": 25, "shipping": "4.90"},
             {"name": {"de": "Espresso „Zeche“, 250 g", "en": "“Colliery” espresso, 250 g", "tr": "“Maden ocağı” espresso, 250 g", "ar": "إسبريسو «المنجم»، 250 غ"}, "price": "8.50", "vat": "7.00", "stock": 2, "shipping": "4.90"},
         ],
     },
-    "polsterei-sattlerei-hellweg": {
+    "polsterei-sattlerei-bergmann": {
         "title": "Polsterei & Sattlerei Hellweg",
         "products": [
             {"name": {"de": "Ledertasche „Hellweg“", "en": "“Hellweg” leather bag", "tr": "“Hellweg” deri çanta", "ar": "حقيبة جلدية «هيلفيغ»"}, "price": "189.00", "vat": "19.00", "stock": None, "lead": 21,
@@ -68,7 +68,7 @@ def seed(stdout, **options):
             })
             made += created
     seller, _ = ensure_user("roesterei", "demo-roesterei", "roesterei@madebybochum.example")
-    ProducerPage.objects.get(slug="kaffeeroesterei-gleisdreieck").members.add(seller)
+    ProducerPage.objects.get(slug="roesterei-kortum").members.add(seller)
     stdout.write(f"shop: {made} offers made purchasable (the shop stays off unless SHOP_ENABLED is set)")
     return [("roesterei", "demo-roesterei", "producer: sees the coffee roastery's shop orders")]
 

@@ -14,8 +14,8 @@ def fake_shop(settings, home):
     with FakeStripe() as fake:
         shop_settings(settings, fake)
         seed_legal_pages(home)
-        ice_maker = producer(home, "eismanufaktur-kohlenpott", "Eismanufaktur Kohlenpott")
-        saddler = producer(home, "polsterei-sattlerei-hellweg", "Polsterei & Sattlerei Hellweg")
+        ice_maker = producer(home, "eismanufaktur-gleisdreieck", "Eismanufaktur Kohlenpott")
+        saddler = producer(home, "polsterei-sattlerei-bergmann", "Polsterei & Sattlerei Hellweg")
         fake.ice = offer(ice_maker, "Eisbecher-Gutschein", "12.50", stock=5)
         fake.bag = offer(saddler, "Ledertasche", "180.00", lead_time_days=21, shipping_cost="6.90")
         yield fake

@@ -23,13 +23,13 @@ def shop(settings, fake_stripe):
 
 @pytest.fixture
 def ice(home):
-    page = producer(home, "eismanufaktur-kohlenpott", "Eismanufaktur Kohlenpott")
+    page = producer(home, "eismanufaktur-gleisdreieck", "Eismanufaktur Kohlenpott")
     return offer(page, "Eisbecher-Gutschein", "12.50", stock=5)
 
 
 @pytest.fixture
 def saddle(home):
-    page = producer(home, "polsterei-sattlerei-hellweg", "Polsterei & Sattlerei Hellweg")
+    page = producer(home, "polsterei-sattlerei-bergmann", "Polsterei & Sattlerei Hellweg")
     return offer(page, "Ledertasche", "180.00", stock=None, lead_time_days=21, shipping_cost="6.90")
 
 

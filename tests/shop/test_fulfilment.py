@@ -54,7 +54,7 @@ def test_a_producer_cannot_see_another_producers_orders(client, paid, people, ho
     client.force_login(get_user_model().objects.get(username="geige"))
     assert paid.short_number not in client.get("/en/shop/orders/").content.decode()
     assert client.get(f"/en/shop/orders/{paid.number}/").status_code == 404
-    part = paid.parts.get(producer__slug="eismanufaktur-kohlenpott")
+    part = paid.parts.get(producer__slug="eismanufaktur-gleisdreieck")
     assert client.post(f"/en/shop/orders/part/{part.pk}/status/", {"status": "ready"}).status_code == 404
     part.refresh_from_db()
     assert part.status == "open"
@@ -69,7 +69,7 @@ def test_orders_need_a_login(client, paid):
 def test_marking_ready_for_pickup_emails_the_buyer_and_is_recorded(client, paid, people,
                                                                    django_capture_on_commit_callbacks):
     client.force_login(people["eis"])
-    part = paid.parts.get(producer__slug="eismanufaktur-kohlenpott")
+    part = paid.parts.get(producer__slug="eismanufaktur-gleisdreieck")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/en/shop/orders/part/{part.pk}/status/", {"status": "ready"})
     part.refresh_from_db()
@@ -86,7 +86,7 @@ def test_marking_ready_for_pickup_emails_the_buyer_and_is_recorded(client, paid,
 
 def test_marking_shipped(client, paid, people, django_capture_on_commit_callbacks):
     client.force_login(people["sattler"])
-    part = paid.parts.get(producer__slug="polsterei-sattlerei-hellweg")
+    part = paid.parts.get(producer__slug="polsterei-sattlerei-bergmann")
     with django_capture_on_commit_callbacks(execute=True):
         client.post(f"/en/shop/orders/part/{part.pk}/status/", {"status": "shipped"})
     part.refresh_from_db()

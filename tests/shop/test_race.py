@@ -18,7 +18,7 @@ CONTACT = {"name": "Buyer", "email": "buyer@example.org"}
                     reason="SELECT ... FOR UPDATE is a no-op on SQLite, which serialises writers anyway")
 @pytest.mark.django_db(transaction=True)
 def test_two_buyers_race_for_the_last_item(restored_tree, shop, home):
-    page = producer(home, "kaffeeroesterei-gleisdreieck", "Kaffeerösterei Gleisdreieck")
+    page = producer(home, "roesterei-kortum", "Kaffeerösterei Gleisdreieck")
     for round_number in range(3):
         last = offer(page, f"Espresso {round_number}", "8.50", stock=1)
         buyers = [Client(), Client()]
