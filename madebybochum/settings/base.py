@@ -213,6 +213,8 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 
 
 # --- events ---
+# Participants' names and emails are deleted this many days after their event (purge_event_registrations).
+EVENTS_RETENTION_DAYS = int(os.environ.get("EVENTS_RETENTION_DAYS", "14"))
 
 
 # --- shop ---

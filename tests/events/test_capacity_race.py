@@ -1,0 +1,40 @@
+"""Two visitors press "register" for the last seat at the same moment: only one gets it."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from events import registrations
+from events.models import Registration
+from events.recurrence import next_occurrences
+
+from .conftest import local
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_simultaneous_registrations_for_the_last_seat(make_event):
+    if connection.vendor != "postgresql":
+        pytest.skip("SELECT … FOR UPDATE is a no-op on SQLite, which serialises writers anyway")
+    event = make_event(start=local(2030, 5, 3, 15), registration_required=True, capacity=1, waiting_list=False)
+    date = next_occurrences(event, local(2030, 1, 1))[0]
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def attempt(name):
+        try:
+            barrier.wait()
+            registrations.register(event, date, name, f"{name}@example.org", 1)
+            outcomes.append("ok")
+        except registrations.RegistrationError:
+            outcomes.append("full")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(name,)) for name in ("anna", "ben")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["full", "ok"]
+    assert Registration.objects.filter(status=Registration.CONFIRMED).count() == 1
