@@ -4,11 +4,11 @@ Each event is one VEVENT with a stable UID; a recurring event carries its RRULE,
 EXDATE and each moved date as an extra VEVENT with the same UID and a RECURRENCE-ID. Times are given
 in Europe/Berlin with a VTIMEZONE, so calendar apps keep 19:00 at 19:00 across daylight saving."""
 
-from datetime import UTC, date, datetime, time
+from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
 
 from .models import BERLIN, EventException, EventPage
 from .recurrence import local_naive
@@ -78,6 +78,31 @@ def vevents(event, base_url):
     return components
 
 
+def berlin_vtimezone():
+    """Europe/Berlin as yearly rules (the EU switch: last Sunday of March and October).
+
+    Rules rather than a list of dates, because several readers (vobject among them) ignore RDATE in a
+    VTIMEZONE and would put summer dates an hour off."""
+    zone = Timezone()
+    zone.add("tzid", "Europe/Berlin")
+    zone.add("x-lic-location", "Europe/Berlin")
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("tzoffsetfrom", timedelta(hours=1))
+    summer.add("tzoffsetto", timedelta(hours=2))
+    summer.add("dtstart", datetime(1970, 3, 29, 2, 0))
+    summer.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 3, "BYDAY": "-1SU"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", timedelta(hours=2))
+    winter.add("tzoffsetto", timedelta(hours=1))
+    winter.add("dtstart", datetime(1970, 10, 25, 3, 0))
+    winter.add("rrule", {"FREQ": "YEARLY", "BYMONTH": 10, "BYDAY": "-1SU"})
+    zone.add_component(summer)
+    zone.add_component(winter)
+    return zone
+
+
 def feed(events, name, base_url):
     cal = Calendar()
     cal.add("prodid", "-//Made by Bochum//Showroom calendar//DE")
@@ -85,8 +110,8 @@ def feed(events, name, base_url):
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", "Europe/Berlin")
+    cal.add_component(berlin_vtimezone())
     for event in events:
         for component in vevents(event, base_url):
             cal.add_component(component)
-    cal.add_missing_timezones(first_date=date(2020, 1, 1), last_date=date(2040, 1, 1))
     return cal.to_ical()

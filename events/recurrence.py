@@ -104,5 +104,13 @@ def find_occurrence(event, key):
 
 
 def next_occurrences(event, now, count=1):
-    upcoming = [o for o in occurrences(event, now, now + HORIZON) if o.start >= now or o.end > now]
+    # A one-off far ahead is still found; a series is looked at for the horizon.
+    before = max(now + HORIZON, event.ends_at + timedelta(minutes=1))
+    upcoming = occurrences(event, now, before)
     return sorted(upcoming, key=lambda o: o.start)[:count]
+
+
+def has_dates_ahead(event, now):
+    if not event.repeat:
+        return event.ends_at > now
+    return event.repeat_until is None or event.repeat_until >= now.astimezone(BERLIN).date()

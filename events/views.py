@@ -17,7 +17,7 @@ from directory.models import ProducerPage
 from . import ical, proposals, registrations
 from .forms import ProposalForm, RegistrationForm
 from .models import BERLIN, FORMAT_KEYS, EventPage, EventProposal, Registration
-from .recurrence import find_occurrence, next_occurrences, occurrences
+from .recurrence import find_occurrence, has_dates_ahead, next_occurrences, occurrences
 from .calendar import live_events
 
 
@@ -228,7 +228,7 @@ def _ics(request, events, name, filename):
 def _upcoming(events):
     """Events with a date still to come (recurring ones carry their whole rule)."""
     now = timezone.now()
-    return [event for event in events if next_occurrences(event, now)]
+    return [event for event in events if has_dates_ahead(event, now)]
 
 
 def feed_all(request):
