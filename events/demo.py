@@ -48,6 +48,11 @@ def first_weekday(year, month, weekday):
     return day + timedelta(days=(weekday - day.weekday()) % 7)
 
 
+def month_after(day, months):
+    index = day.year * 12 + day.month - 1 + months
+    return index // 12, index % 12 + 1
+
+
 def T(de, en, tr, ar):
     return {"de": de, "en": en, "tr": tr, "ar": ar}
 
@@ -89,7 +94,7 @@ def seed(stdout, **options):
                     "Her ayın ilk cuması üreticiler showroom'da buluşuyor. Misafirler hoş geldiniz.",
                     "في أول جمعة من كل شهر يلتقي المنتجون في صالة العرض. الضيوف مرحَّب بهم."),
              repeat="monthly", repeat_weekday=4, repeat_week_of_month=1, langs="de,en",
-             cancel=first_weekday(*(((first_friday.replace(day=28) + timedelta(days=40)).year, (first_friday.replace(day=28) + timedelta(days=40)).month)), 4)),
+             cancel=first_weekday(*month_after(first_friday, 2), 4)),
         dict(slug="werkstatt-mittwoch", format="workshop", start=at(next_wednesday, 17), end=at(next_wednesday, 19),
              title=T("Polster-Werkstatt am Mittwoch", "Wednesday upholstery workshop", "Çarşamba döşeme atölyesi", "ورشة التنجيد يوم الأربعاء"),
              text=T("Einen Hocker neu beziehen – Material wird gestellt.", "Re-cover a stool; materials provided.",

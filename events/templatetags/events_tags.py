@@ -17,3 +17,15 @@ def berlin(value):
     from events.models import BERLIN
 
     return value.astimezone(BERLIN) if value else value
+
+
+@register.filter
+def long_date(value):
+    """Weekday and date in the visitor's language's own format, in Bochum's local time."""
+    from django.utils import formats
+
+    from events.models import BERLIN
+
+    if hasattr(value, "astimezone"):
+        value = value.astimezone(BERLIN)
+    return f"{formats.date_format(value, 'l')}, {formats.date_format(value, 'DATE_FORMAT')}"
