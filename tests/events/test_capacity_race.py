@@ -11,11 +11,22 @@ from events.recurrence import next_occurrences
 
 from .conftest import local
 
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="SELECT … FOR UPDATE is a no-op on SQLite, which serialises writers anyway"),
+    pytest.mark.django_db(transaction=True),
+]
 
-@pytest.mark.django_db(transaction=True)
+
+@pytest.fixture(autouse=True)
+def _default_locale(transactional_db):
+    """An earlier transactional test (the browser tests) may have flushed the locale migrations made."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+
+
 def test_simultaneous_registrations_for_the_last_seat(make_event):
-    if connection.vendor != "postgresql":
-        pytest.skip("SELECT … FOR UPDATE is a no-op on SQLite, which serialises writers anyway")
     event = make_event(start=local(2030, 5, 3, 15), registration_required=True, capacity=1, waiting_list=False)
     date = next_occurrences(event, local(2030, 1, 1))[0]
     barrier = threading.Barrier(6)
