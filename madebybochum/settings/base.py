@@ -230,6 +230,8 @@ LABEL_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 
 
 # --- events ---
+# Participants' names and emails are deleted this many days after their event (purge_event_registrations).
+EVENTS_RETENTION_DAYS = int(os.environ.get("EVENTS_RETENTION_DAYS", "14"))
 
 
 # --- shop ---

@@ -1,0 +1,43 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import EventProposal, Exhibition, Registration
+
+
+class ExhibitionViewSet(SnippetViewSet):
+    model = Exhibition
+    icon = "view"
+    menu_label = _("Exhibitions")
+    list_display = ["producer", "what", "starts_on", "ends_on"]
+    add_to_admin_menu = True
+
+
+class RegistrationViewSet(SnippetViewSet):
+    model = Registration
+    icon = "group"
+    menu_label = _("Registrations")
+    list_display = ["name", "event", "occurrence_start", "seats", "status"]
+    list_filter = ["status"]
+    add_to_admin_menu = True
+
+
+class ProposalViewSet(SnippetViewSet):
+    model = EventProposal
+    icon = "help"
+    menu_label = _("Event proposals")
+    list_display = ["title", "producer", "starts_at", "status"]
+    list_filter = ["status"]
+
+
+register_snippet(ExhibitionViewSet)
+register_snippet(RegistrationViewSet)
+register_snippet(ProposalViewSet)
+
+
+@hooks.register("register_admin_menu_item")
+def review_proposals_item():
+    return MenuItem(_("Review event proposals"), reverse("events:review"), icon_name="tick", order=900)

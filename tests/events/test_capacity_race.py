@@ -1,0 +1,51 @@
+"""Six visitors press "register" for the last seat at the same moment: only one gets it."""
+
+import threading
+
+import pytest
+from django.db import connection, connections
+
+from events import registrations
+from events.models import Registration
+from events.recurrence import next_occurrences
+
+from .conftest import local
+
+pytestmark = [
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="SELECT … FOR UPDATE is a no-op on SQLite, which serialises writers anyway"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture(autouse=True)
+def _default_locale(transactional_db):
+    """An earlier transactional test (the browser tests) may have flushed the locale migrations made."""
+    from django.conf import settings
+    from wagtail.models import Locale
+
+    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
+
+
+def test_simultaneous_registrations_for_the_last_seat(make_event):
+    event = make_event(start=local(2030, 5, 3, 15), registration_required=True, capacity=1, waiting_list=False)
+    date = next_occurrences(event, local(2030, 1, 1))[0]
+    barrier = threading.Barrier(6)
+    outcomes = []
+
+    def attempt(name):
+        try:
+            barrier.wait()
+            registrations.register(event, date, name, f"{name}@example.org", 1)
+            outcomes.append("ok")
+        except registrations.RegistrationError:
+            outcomes.append("full")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=attempt, args=(name,)) for name in ("anna", "ben", "cem", "dora", "emre", "fatma")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(outcomes) == ["full"] * 5 + ["ok"]
+    assert Registration.objects.filter(status=Registration.CONFIRMED).count() == 1

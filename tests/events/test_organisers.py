@@ -1,0 +1,78 @@
+"""Participant lists for admins and the hosting member only; members' event proposals."""
+
+import csv
+import io
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from events import registrations
+from events.models import EventPage, EventProposal
+from events.recurrence import next_occurrences
+
+from .conftest import local
+
+
+@pytest.fixture
+def setup(make_event, make_producer):
+    User = get_user_model()
+    host_member = User.objects.create_user("geige", password="x")
+    other_member = User.objects.create_user("eis", password="x")
+    admin = User.objects.create_superuser("chef", password="x")
+    violin = make_producer("geigenbau", "Geigenbau", members=[host_member])
+    make_producer("eismanufaktur", "Eismanufaktur", members=[other_member])
+    event = make_event(title="Geigen-Workshop", start=local(2030, 5, 3, 15), hosts=[violin], registration_required=True, capacity=5)
+    registrations.register(event, next_occurrences(event, local(2030, 1, 1))[0], "Zeynep Kaya", "zeynep@example.org", 2)
+    return {"event": event, "host": host_member, "other": other_member, "admin": admin, "violin": violin}
+
+
+def test_hosting_member_and_admin_see_the_list_and_csv(client, setup):
+    event = setup["event"]
+    for user in (setup["host"], setup["admin"]):
+        client.force_login(user)
+        page = client.get(f"/de/events/{event.pk}/participants/")
+        assert page.status_code == 200 and "Zeynep Kaya" in page.content.decode()
+        response = client.get(f"/de/events/{event.pk}/participants.csv")
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert rows[1][1:4] == ["Zeynep Kaya", "zeynep@example.org", "2"]
+        assert rows[1][0] == "2030-05-03 15:00"
+
+
+def test_member_of_another_producer_and_visitors_cannot_see_participants(client, setup):
+    event = setup["event"]
+    client.force_login(setup["other"])
+    assert client.get(f"/de/events/{event.pk}/participants/").status_code == 403
+    assert client.get(f"/de/events/{event.pk}/participants.csv").status_code == 403
+    assert "Zeynep" not in client.get(event.url).content.decode()
+    client.logout()
+    assert client.get(f"/de/events/{event.pk}/participants.csv").status_code == 302  # to the login
+
+
+def test_member_proposes_and_admin_approves_into_a_live_event(client, setup):
+    client.force_login(setup["host"])
+    form = client.get("/de/events/propose/").content.decode()
+    assert "Geigenbau" in form and "Eismanufaktur" not in form
+    data = {"producer": setup["violin"].pk, "title": "Offene Werkstatt", "description": "Schauen Sie zu.",
+            "format": "workshop", "starts_at": "2030-06-07T15:00", "ends_at": "2030-06-07T14:00", "at_producer": "on"}
+    response = client.post("/de/events/propose/", data)
+    assert response.status_code == 200 and "Offene Werkstatt" in response.content.decode()  # end before start: kept, explained
+    data["ends_at"] = "2030-06-07T18:00"
+    assert client.post("/de/events/propose/", data).status_code == 302
+    proposal = EventProposal.objects.get()
+    assert not EventPage.objects.filter(title="Offene Werkstatt").exists()
+
+    # Members cannot approve; admins can.
+    assert client.post(f"/de/events/proposals/{proposal.pk}/approve/").status_code == 403
+    client.force_login(setup["admin"])
+    assert "Offene Werkstatt" in client.get("/de/events/proposals/").content.decode()
+    assert client.post(f"/de/events/proposals/{proposal.pk}/approve/").status_code == 302
+    proposal.refresh_from_db()
+    event = EventPage.objects.live().get(title="Offene Werkstatt")
+    assert proposal.status == "approved" and proposal.decided_by == setup["admin"] and proposal.decided_at
+    assert list(event.hosts.all()) == [setup["violin"]] and event.venue_producer == setup["violin"]
+    assert client.get(event.url).status_code == 200
+
+
+def test_member_without_a_business_cannot_propose(client, db):
+    client.force_login(get_user_model().objects.create_user("gast", password="x"))
+    assert client.get("/de/events/propose/").status_code == 403
