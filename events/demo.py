@@ -14,10 +14,10 @@ from madebybochum.pages.models import HomePage
 from .models import BERLIN, EventException, EventIndexPage, EventPage, Exhibition, OpenDayPage, OpenDaySlot, Registration
 
 PRODUCERS = {
-    "eismanufaktur-kohlenpott": ("Eismanufaktur Kohlenpott", "51.481600", "7.219400"),
-    "kaffeeroesterei-gleisdreieck": ("Kaffeerösterei Gleisdreieck", "51.478900", "7.222100"),
-    "geigenbau-brueckstrasse": ("Geigenbau Brückstraße", "51.484300", "7.217800"),
-    "polsterei-sattlerei-hellweg": ("Polsterei & Sattlerei Hellweg", "51.482100", "7.226300"),
+    "eismanufaktur-gleisdreieck": ("Eismanufaktur Kohlenpott", "51.481600", "7.219400"),
+    "roesterei-kortum": ("Kaffeerösterei Gleisdreieck", "51.478900", "7.222100"),
+    "geigenbau-hellweg": ("Geigenbau Brückstraße", "51.484300", "7.217800"),
+    "polsterei-sattlerei-bergmann": ("Polsterei & Sattlerei Hellweg", "51.482100", "7.226300"),
 }
 SHOWROOM = ("51.482900", "7.218600")
 
@@ -99,7 +99,7 @@ def seed(stdout, **options):
              title=T("Polster-Werkstatt am Mittwoch", "Wednesday upholstery workshop", "Çarşamba döşeme atölyesi", "ورشة التنجيد يوم الأربعاء"),
              text=T("Einen Hocker neu beziehen – Material wird gestellt.", "Re-cover a stool; materials provided.",
                     "Bir tabureyi yeniden kaplayın; malzeme sağlanır.", "أعد تنجيد مقعد صغير، المواد متوفرة."),
-             repeat="weekly", hosts=["polsterei-sattlerei-hellweg"], venue="producer", langs="de,tr",
+             repeat="weekly", hosts=["polsterei-sattlerei-bergmann"], venue="producer", langs="de,tr",
              price="25.00", registration=True, capacity=6),
         dict(slug="mein-abend-bei-kaffeeroesterei", format="evening_at", start=at(in_days(9), 19), end=at(in_days(9), 22),
              title=T("Mein Abend bei … der Kaffeerösterei Gleisdreieck", "“Mein Abend bei …” the Gleisdreieck coffee roastery",
@@ -110,7 +110,7 @@ def seed(stdout, **options):
                     "يدعو الأعضاء زبائنهم: تحميص مباشر وتذوق وحديث."),
              doors=T("Vorbereitung ab 18:45, Gäste ab 19:00", "Preparation from 18:45, guests from 19:00",
                      "Hazırlık 18:45'ten itibaren, misafirler 19:00'dan itibaren", "التحضير من 18:45، والضيوف من 19:00"),
-             hosts=["kaffeeroesterei-gleisdreieck"], venue="producer", langs="de,en,ar", registration=True, capacity=20),
+             hosts=["roesterei-kortum"], venue="producer", langs="de,en,ar", registration=True, capacity=20),
         dict(slug="tag-der-offenen-tuer", format="open_day", start=at(in_days(20), 11), end=at(in_days(20), 17),
              title=T("Tag der offenen Tür der Innenstadt-Betriebe", "Open-door day of the city-centre makers",
                      "Şehir merkezi üreticilerinin açık kapı günü", "يوم الأبواب المفتوحة لمنتجي وسط المدينة"),
@@ -124,14 +124,14 @@ def seed(stdout, **options):
                      "Made by Bochum في سوق عيد الميلاد"),
              text=T("Unser gemeinsamer Stand: Eis-Pralinen, Kaffee, Lederwaren.", "Our shared stand: ice-cream pralines, coffee, leather goods.",
                     "Ortak standımız: dondurmalı pralinler, kahve, deri ürünler.", "جناحنا المشترك: شوكولاتة المثلجات والقهوة والمنتجات الجلدية."),
-             hosts=["eismanufaktur-kohlenpott", "kaffeeroesterei-gleisdreieck", "polsterei-sattlerei-hellweg"], venue="other",
+             hosts=["eismanufaktur-gleisdreieck", "roesterei-kortum", "polsterei-sattlerei-bergmann"], venue="other",
              venue_name=T("Weihnachtsmarkt, Dr.-Ruer-Platz", "Christmas market, Dr.-Ruer-Platz", "Noel pazarı, Dr.-Ruer-Platz", "سوق عيد الميلاد، Dr.-Ruer-Platz"),
              address="Dr.-Ruer-Platz\n44787 Bochum", lat="51.481200", lng="7.216900", langs="de"),
         dict(slug="geigenbau-werkstatt", format="workshop", start=at(in_days(12), 15), end=at(in_days(12), 18),
              title=T("Wie entsteht eine Geige?", "How is a violin made?", "Bir keman nasıl yapılır?", "كيف يُصنع الكمان؟"),
              text=T("Kleine Runde in der 18-m²-Werkstatt: Holz, Lack, Klang.", "A small group in the 18 m² workshop: wood, varnish, sound.",
                     "18 m²'lik atölyede küçük bir grup: ahşap, vernik, ses.", "مجموعة صغيرة في ورشة مساحتها 18 م²: الخشب والطلاء والصوت."),
-             hosts=["geigenbau-brueckstrasse"], venue="producer", langs="de,en", price="15.00", registration=True, capacity=8,
+             hosts=["geigenbau-hellweg"], venue="producer", langs="de,en", price="15.00", registration=True, capacity=8,
              nearly_full=7, access=T("Zwei Stufen am Eingang, Sitzplätze vorhanden.", "Two steps at the entrance; seating available.",
                                      "Girişte iki basamak; oturma yeri var.", "درجتان عند المدخل، وتتوفر مقاعد.")),
         dict(slug="vortrag-urbane-produktion", format="talk", start=at(in_days(15), 19), end=at(in_days(15), 21),
@@ -153,16 +153,16 @@ def seed(stdout, **options):
              title=T("Ausstellung: Eis aus dem Kohlenpott", "Exhibition: ice cream from the Kohlenpott", "Sergi: Kohlenpott'tan dondurma",
                      "معرض: مثلجات من كولنبوت"),
              text=T("Vom Rohstoff zur Kugel – im Showroom.", "From raw milk to scoop, in the showroom.", "Hammaddeden külaha, showroom'da.",
-                    "من المادة الخام إلى الكرة، في صالة العرض."), hosts=["eismanufaktur-kohlenpott"], langs="de,tr"),
+                    "من المادة الخام إلى الكرة، في صالة العرض."), hosts=["eismanufaktur-gleisdreieck"], langs="de,tr"),
         dict(slug="sattlerei-vortrag-tuerkisch", format="talk", start=at(in_days(17), 18), end=at(in_days(17), 19, 30),
              title=T("Leder pflegen (auf Türkisch und Arabisch)", "Caring for leather (in Turkish and Arabic)", "Deri bakımı (Türkçe ve Arapça)",
                      "العناية بالجلد (بالتركية والعربية)"),
              text=T("Praktische Tipps aus der Sattlerei.", "Practical tips from the saddlery.", "Saraciyeden pratik ipuçları.", "نصائح عملية من ورشة السراجة."),
-             hosts=["polsterei-sattlerei-hellweg"], langs="tr,ar"),
+             hosts=["polsterei-sattlerei-bergmann"], langs="tr,ar"),
         dict(slug="kaffee-verkostung-rueckblick", format="workshop", start=at(in_days(-20), 16), end=at(in_days(-20), 18),
              title=T("Kaffee-Verkostung (Rückblick)", "Coffee tasting (past)", "Kahve tadımı (geçmiş)", "تذوق القهوة (سابقاً)"),
              text=T("So war es: zwölf Sorten, ein Röster.", "How it went: twelve coffees, one roaster.", "Nasıldı: on iki çeşit, bir kavurucu.",
-                    "كيف كانت: اثنا عشر نوعاً ومحمصة واحدة."), hosts=["kaffeeroesterei-gleisdreieck"], langs="de"),
+                    "كيف كانت: اثنا عشر نوعاً ومحمصة واحدة."), hosts=["roesterei-kortum"], langs="de"),
     ]
     created = 0
     for spec in specs:
@@ -222,7 +222,7 @@ def seed(stdout, **options):
     seed_open_day(index, shops, today + timedelta(days=20))
     seed_exhibitions(shops, today)
     member, _created = ensure_user("geigenbau", "geigenbau", "geigenbau@madebybochum.example")
-    shops["geigenbau-brueckstrasse"].members.add(member)
+    shops["geigenbau-hellweg"].members.add(member)
     stdout.write(f"events: {created} new events")
     return [("geigenbau", "geigenbau", "member (violin maker, events)")]
 
@@ -241,12 +241,12 @@ def seed_open_day(index, shops, day):
     if not created or page.slots.exists():
         return
     slots = [
-        ("eismanufaktur-kohlenpott", OpenDaySlot.SHOW, time(11), time(13), T("Eis wird gerührt", "Ice cream in the making", "Dondurma yapımı", "صنع المثلجات")),
-        ("eismanufaktur-kohlenpott", OpenDaySlot.TOUR, time(14), time(15), T("", "", "", "")),
-        ("kaffeeroesterei-gleisdreieck", OpenDaySlot.TOUR, time(11, 30), time(12, 30), T("Röstung", "Roasting", "Kavurma", "التحميص")),
-        ("kaffeeroesterei-gleisdreieck", OpenDaySlot.WORKSHOP, time(15), time(16, 30), T("Brühmethoden", "Brewing methods", "Demleme yöntemleri", "طرق التخمير")),
-        ("geigenbau-brueckstrasse", OpenDaySlot.SHOW, time(12), time(17), T("Offene Werkstatt", "Open workshop", "Açık atölye", "ورشة مفتوحة")),
-        ("polsterei-sattlerei-hellweg", OpenDaySlot.WORKSHOP, time(13), time(15), T("Nähen mit der Sattlernaht", "Saddle stitching", "Saraç dikişi", "خياطة السروج")),
+        ("eismanufaktur-gleisdreieck", OpenDaySlot.SHOW, time(11), time(13), T("Eis wird gerührt", "Ice cream in the making", "Dondurma yapımı", "صنع المثلجات")),
+        ("eismanufaktur-gleisdreieck", OpenDaySlot.TOUR, time(14), time(15), T("", "", "", "")),
+        ("roesterei-kortum", OpenDaySlot.TOUR, time(11, 30), time(12, 30), T("Röstung", "Roasting", "Kavurma", "التحميص")),
+        ("roesterei-kortum", OpenDaySlot.WORKSHOP, time(15), time(16, 30), T("Brühmethoden", "Brewing methods", "Demleme yöntemleri", "طرق التخمير")),
+        ("geigenbau-hellweg", OpenDaySlot.SHOW, time(12), time(17), T("Offene Werkstatt", "Open workshop", "Açık atölye", "ورشة مفتوحة")),
+        ("polsterei-sattlerei-bergmann", OpenDaySlot.WORKSHOP, time(13), time(15), T("Nähen mit der Sattlernaht", "Saddle stitching", "Saraç dikişi", "خياطة السروج")),
     ]
     for slug, kind, starts, ends, note in slots:
         name, lat, lng = PRODUCERS[slug]
@@ -258,9 +258,9 @@ def seed_open_day(index, shops, day):
 
 def seed_exhibitions(shops, today):
     specs = [
-        ("eismanufaktur-kohlenpott", T("Winter-Eissorten in gläserner Produktion", "Winter ice-cream flavours, made in view",
+        ("eismanufaktur-gleisdreieck", T("Winter-Eissorten in gläserner Produktion", "Winter ice-cream flavours, made in view",
                                        "Göz önünde üretilen kış dondurmaları", "نكهات مثلجات شتوية تُصنع أمام الزوار")),
-        ("polsterei-sattlerei-hellweg", T("Taschen aus Grubenholz und Leder", "Bags of mine timber and leather",
+        ("polsterei-sattlerei-bergmann", T("Taschen aus Grubenholz und Leder", "Bags of mine timber and leather",
                                           "Maden kerestesi ve deriden çantalar", "حقائب من خشب المناجم والجلد")),
     ]
     for slug, what in specs:
