@@ -2,38 +2,56 @@
 
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
+from madebybochum.cache import content_version
 from madebybochum.pages.models import SiteSettings, StandardPage
 
 register = template.Library()
 
 
-def _root_page(request):
+def site_shell(request):
+    """Menu, footer links and contact details of the request's site in the active language.
+
+    The same on every page, so kept in the shared cache until any content changes (the page
+    cache's content version), instead of three queries per page."""
     site = Site.find_for_request(request) if request else None
-    return site.root_page if site else None
+    if site is None:
+        return {"menu": [], "footer": [], "address": "", "email": ""}
+    key = f"site-shell:{site.pk}:{get_language()}:{content_version()}"
+    shell = cache.get(key)
+    if shell is None:
+        root = site.root_page
+        menu = root.get_children().live().in_menu()
+        footer = StandardPage.objects.live().descendant_of(root).filter(show_in_footer=True).order_by("path")
+        site_settings = SiteSettings.for_site(site)
+        shell = {
+            "menu": [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in menu],
+            "footer": [{"title": page.title, "url": page.get_url(request)} for page in footer],
+            "address": site_settings.address,
+            "email": site_settings.contact_email,
+        }
+        cache.set(key, shell, timeout=24 * 3600)
+    return shell
 
 
 @register.inclusion_tag("includes/header_nav.html", takes_context=True)
 def header_nav(context):
-    request = context.get("request")
-    root = _root_page(request)
     current = context.get("page") or context.get("self")
     current_path = current.path if isinstance(current, Page) else ""
-    children = root.get_children().live().in_menu() if root else []
-    items = [{"page": child, "current": current_path.startswith(child.path)} for child in children]
-    return {"items": items, "request": request}
+    items = [
+        {**item, "current": bool(current_path) and current_path.startswith(item["path"])}
+        for item in site_shell(context.get("request"))["menu"]
+    ]
+    return {"items": items}
 
 
 @register.inclusion_tag("includes/footer_nav.html", takes_context=True)
 def footer_nav(context):
-    request = context.get("request")
-    root = _root_page(request)
-    pages = StandardPage.objects.live().descendant_of(root).filter(show_in_footer=True).order_by("path") if root else []
-    site_settings = SiteSettings.for_request(request) if request else None
-    return {"pages": pages, "site_settings": site_settings}
+    return {"shell": site_shell(context.get("request"))}
 
 
 @register.simple_tag(takes_context=True)
