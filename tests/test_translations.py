@@ -32,7 +32,8 @@ def test_compiled_catalogue_matches_po(code):
         compiled = gettext.GNUTranslations(mo)
     for entry in catalogue(code):
         if entry.msgid_plural:
-            assert compiled.ngettext(entry.msgid, entry.msgid_plural, 1) == entry.msgstr_plural[0]
+            for form, text in entry.msgstr_plural.items():
+                assert compiled._catalog[(entry.msgid, form)] == text, entry.msgid
         else:
             key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
             assert compiled._catalog.get(key) == entry.msgstr, entry.msgid
@@ -43,7 +44,8 @@ def visible_text(html):
     html = re.sub(r"<(script|style)\b.*?</\1>", " ", html, flags=re.S)
     # The language switcher names each language in that language ("English"), on purpose.
     html = re.sub(r'<nav class="lang-switch".*?</nav>', " ", html, flags=re.S)
-    attributes = re.findall(r'\b(?:alt|aria-label|title|placeholder|content)="([^"]*)"', html)
+    attributes = re.findall(r'\b(?:alt|aria-label|title|placeholder)="([^"]*)"', html)
+    attributes += re.findall(r'<meta name="description" content="([^"]*)"', html)
     text = re.sub(r"<[^>]+>", "\n", html)
     return unescape(text + "\n" + "\n".join(attributes))
 
