@@ -8,6 +8,8 @@ from wagtail.models import Page, WorkflowState
 
 from directory.members import MEMBERS_GROUP
 from madebybochum.pages.demo import ensure_user
+from django.utils import translation
+from django.utils.translation import gettext
 
 
 class FormFields(HTMLParser):
@@ -157,5 +159,6 @@ def test_member_sees_missing_languages_on_the_dashboard(client, members):
     member_a, page_a, _member_b, _page_b = members
     client.force_login(member_a)
     html = client.get("/admin/").content.decode()
-    assert "Your producer profiles" in html and "Annas Eis" in html
-    assert "Not yet translated into:" in html
+    with translation.override("de"):
+        assert gettext("Your producer profiles") in html and "Annas Eis" in html
+        assert gettext("Not yet translated into:") in html

@@ -10,6 +10,7 @@ from events.models import Registration
 from events.recurrence import next_occurrences
 
 from .conftest import local
+from django.utils import translation
 
 
 @pytest.fixture
@@ -36,7 +37,14 @@ def test_registering_confirms_and_mails_a_cancel_link(workshop):
     assert registrations.seats_left(workshop, first_date(workshop).planned_start) == 1
 
 
-def test_full_event_offers_the_waiting_list_and_promotes_on_cancellation(workshop):
+@pytest.fixture
+def in_english():
+    """Messages and emails in English, so the assertions read as the text a visitor gets."""
+    with translation.override("en"):
+        yield
+
+
+def test_full_event_offers_the_waiting_list_and_promotes_on_cancellation(workshop, in_english):
     date = first_date(workshop)
     first = registrations.register(workshop, date, "Anna", "anna@example.org", 3)
     with pytest.raises(registrations.RegistrationError, match="waiting list"):
@@ -57,10 +65,10 @@ def test_full_event_offers_the_waiting_list_and_promotes_on_cancellation(worksho
     assert waiting.status == Registration.CONFIRMED and waiting.promoted_at
     assert too_big.status == Registration.WAITING
     assert [m.to for m in mail.outbox] == [["ben@example.org"]]
-    assert "waiting list" in mail.outbox[0].body
+    assert "Warteliste" in mail.outbox[0].body  # in the language the visitor registered in (German)
 
 
-def test_same_email_twice_is_caught_politely(workshop):
+def test_same_email_twice_is_caught_politely(workshop, in_english):
     date = first_date(workshop)
     registrations.register(workshop, date, "Anna", "anna@example.org", 1)
     with pytest.raises(registrations.RegistrationError, match="already registered"):

@@ -9,6 +9,8 @@ from django.urls import URLPattern
 
 import shop.urls
 from shop.checks import stripe_keys
+from django.utils import translation
+from django.utils.translation import gettext
 
 
 def shop_paths():
@@ -90,7 +92,8 @@ def test_admin_dashboard_warns_when_keys_are_missing(admin_client, settings, hom
     settings.STRIPE_SECRET_KEY = ""
     settings.DEBUG = True
     page = admin_client.get("/admin/").content.decode()
-    assert "The shop is switched on, but Stripe keys are missing" in page
+    with translation.override("de"):
+        assert gettext("The shop is switched on, but Stripe keys are missing:") in page
 
 
 def test_demo_seed_is_idempotent_and_keeps_the_shop_off(db, settings):
