@@ -1,8 +1,11 @@
 """The label in a real browser: a member applies on a phone, a reviewer approves in the admin; axe-core."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
+from playwright.sync_api import expect
 
 from label import services
 from label.models import Application, Certificate
@@ -58,11 +61,11 @@ def test_member_applies_and_reviewer_approves(live_server, new_page, producer, m
     page.check("#id_design_in_bochum")
     # One stage is not enough: the live check says so while the member types.
     stages = page.locator(".label-check__item").first
-    page.wait_for_function("document.querySelector('.label-check__item').textContent.includes('Only 1 of 3')")
+    expect(stages).to_contain_text("Only 1 of 3")
     assert "label-check__item--not_met" in stages.get_attribute("class")
     page.check("#id_manufacture_in_bochum")
-    page.wait_for_function("document.querySelector('.label-check__item--met') !== null && "
-                           "document.querySelector('.label-check__item').textContent.includes('2 of 3')")
+    expect(stages).to_contain_text("2 of 3")
+    expect(stages).to_have_class(re.compile(r"label-check__item--met"))
     page.fill("#id_quality_statement", "Tonholz, zehn Jahre gelagert.")
     application = Application.objects.get(producer=producer)
     for _attempt in range(50):

@@ -17,6 +17,8 @@ def shop_settings(settings, fake):
     settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
     settings.STRIPE_API_BASE = fake.url
     settings.SHOP_REQUIRE_LABEL = False
+    # The browser is sent on to the (fake) Stripe page after posting the order form.
+    settings.SECURE_CSP = {**settings.SECURE_CSP, "form-action": [*settings.SECURE_CSP["form-action"], fake.url]}
 
 
 def producer(home, slug, title, members=()):
