@@ -56,8 +56,8 @@ test-only:
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 messages: setup
-	$(MANAGE) makemessages --all --ignore='.venv/*' --ignore='staticfiles/*' --ignore='tests/*' --no-obsolete --no-location
-	$(MANAGE) compilemessages --ignore='.venv/*'
+	$(MANAGE) makemessages --all --ignore='.venv/*' --ignore='staticfiles/*' --ignore='tests/*' --ignore='node_modules/*' --ignore='tools/*' --no-obsolete --no-location
+	$(MANAGE) compilemessages --ignore='.venv/*' --ignore='node_modules/*'
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .test-media .pytest_cache
