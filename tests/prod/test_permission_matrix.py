@@ -116,7 +116,7 @@ RULES = [
     Rule(r"<lang>/^((?:[\w\-]+/)*)$", "/ar/verein/", everyone(200)),
     Rule(r"<lang>/^((?:[\w\-]+/)*)$", "/de/gibt-es-nicht/", everyone(404)),
     # --- directory --- (the directory page and profiles are Wagtail pages, under the catch-all)
-    Rule(r"<lang>/^((?:[\w\-]+/)*)$", "/de/produzenten/?kategorie=lebensmittel", everyone(200)),
+    Rule(r"<lang>/^((?:[\w\-]+/)*)$", "/de/produzenten/?category=food&q=werkstatt", everyone(200)),
     Rule(r"<lang>/^((?:[\w\-]+/)*)$", "/de/produzenten/matrix-a/", everyone(200)),
     Rule("<lang>/karte/", "/de/karte/", everyone(200)),
     Rule("<lang>/mitmachen/", "/de/mitmachen/", everyone(200)),
@@ -284,3 +284,18 @@ def statuses(client, role_users, rule, sample):
 @pytest.mark.parametrize("rule", RULES, ids=lambda rule: f"{rule.method} {rule.url}")
 def test_each_role_gets_the_expected_status(client, role_users, sample, rule):
     assert statuses(client, role_users, rule, sample) == rule.expect
+
+
+@pytest.mark.parametrize("route, url, method, expect", SHOP, ids=lambda value: value if isinstance(value, str) else "")
+def test_each_role_gets_the_expected_status_with_the_shop_on(client, role_users, sample, settings, route, url, method,
+                                                              expect):
+    from tests.shop.fake_stripe import FakeStripe
+
+    with FakeStripe() as fake:
+        settings.SHOP_ENABLED = True
+        settings.STRIPE_SECRET_KEY = "sk_test_fake"
+        settings.STRIPE_PUBLISHABLE_KEY = "pk_test_fake"
+        settings.STRIPE_WEBHOOK_SECRET = "whsec_test_secret"
+        settings.STRIPE_API_BASE = fake.url
+        settings.SHOP_REQUIRE_LABEL = False
+        assert statuses(client, role_users, Rule(route, url, expect, method=method), sample) == expect
