@@ -107,6 +107,14 @@ RULES = [
     Rule("admin/", "/admin/users/", admin_only()),
     Rule("admin/", "/admin/groups/", admin_only()),
     Rule("admin/", "/admin/login/", {**everyone(302), "anonymous": 200}),
+    # The apps' admin screens: members are in the admin, so each screen must check its own permission.
+    Rule("admin/", "/admin/label/", staff_only()),
+    Rule("admin/", "/admin/label/applications/{application}/", staff_only()),
+    Rule("admin/", "/admin/label/certificates/", staff_only()),
+    Rule("admin/", "/admin/directory/join-requests/", admin_only()),
+    Rule("admin/", "/admin/snippets/events/registration/", admin_only()),
+    Rule("admin/", "/admin/snippets/events/eventproposal/", admin_only()),
+    Rule("admin/", "/admin/snippets/shop/offer/", admin_only()),
     # Wagtail's page-privacy helpers under the language prefix.
     Rule("<lang>/_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
          "/de/_util/authenticate_with_password/999999/999999/", everyone(404)),
