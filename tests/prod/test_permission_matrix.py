@@ -10,7 +10,10 @@ test_every_route_has_a_rule. Adding a rule is one line in RULES:
 with -k test_every_route_has_a_rule to see the missing ones). `prefix=True` makes one rule cover a
 whole include (the Wagtail admin). `url` is a concrete URL to request for each role, `expect` maps each
 of ROLES to a status; ROLE_USERS below makes the users (member_a owns things, member_b must not
-touch them: rules for other apps create member_a's objects in their own sample fixture).
+touch them). The `sample` fixture creates member A's objects (producer, label application and evidence,
+certificate, event with a registration, proposal, shop order); a URL names them as {application},
+{evidence}, {certificate}, {event}, {token}, {proposal}, {offer}, {order}, {part}, {producer}.
+SHOP holds the shop's routes with their statuses while the shop is on; off (the default) they are 404s.
 """
 
 from dataclasses import dataclass
