@@ -37,10 +37,34 @@ MIX = [
     (1, "/ar/"),
     (2, "/de/verein/"),
     (1, "/ar/verein/"),
-    # --- directory --- e.g. (4, "/de/produzenten/?kategorie=lebensmittel"), (3, "/de/produzenten/<slug>/")
-    # --- label ---     e.g. (1, "/de/label/pruefen/<number>/")
-    # --- events ---    e.g. (2, "/de/kalender/"), (1, "/de/kalender/<event>/"), (1, "/events.ics")
+    # --- directory ---
+    (3, "/de/produzenten/"),
+    (3, "/de/produzenten/?category=food"),
+    (1, "/en/produzenten/?category=textiles&wheelchair=on"),
+    (2, "/de/produzenten/?q=kaffee"),
+    (1, "/de/produzenten/?page=2"),
+    (3, "/de/produzenten/eismanufaktur-gleisdreieck/"),
+    (1, "/tr/produzenten/roesterei-kortum/"),
+    (1, "/de/karte/"),
+    (1, "/api/producers.geojson"),
+    (1, "/api/producers.geojson?category=food"),
+    # --- label --- the demo draws certificate numbers by year: {certificate} is looked up (see certificate()).
+    (1, "/de/label/"),
+    (1, "/v/{certificate}"),
+    # --- events ---
+    (2, "/de/veranstaltungen/"),
+    (1, "/de/veranstaltungen/?view=month"),
+    (1, "/de/veranstaltungen/werkstatt-mittwoch/"),
+    (1, "/en/veranstaltungen/tag-der-offenen-tuer-programm/"),
+    (1, "/events/calendar.ics"),
+    (1, "/events/producer/roesterei-kortum.ics"),
 ]
+
+
+def certificate(url):
+    """The number of a currently valid demo certificate, from the open data."""
+    holders = requests.get(url + "/api/label-holders.json", timeout=30).json()["certificates"]
+    return next(holder["number"] for holder in holders if holder["status"] == "valid")
 
 LUA = """
 local paths = {%(paths)s}
@@ -87,7 +111,8 @@ def main():
     os.environ.setdefault("CLUSTER_PORT", "8250")
     with Cluster(instances=int(os.environ.get("CLUSTER_INSTANCES", "1")),
                  seed_producers=int(os.environ.get("SEED_PRODUCERS", "5000"))) as cluster:
-        paths = [path for weight, path in MIX for _ in range(weight)]
+        number = certificate(cluster.url)
+        paths = [path.format(certificate=number) for weight, path in MIX for _ in range(weight)]
         for path in set(paths):
             response = requests.get(cluster.url + path, timeout=30)
             assert response.status_code == 200, f"{path}: {response.status_code}"
