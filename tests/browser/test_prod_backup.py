@@ -38,7 +38,7 @@ def run(script, *args, media_root):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="backups are pg_dump/pg_restore: PostgreSQL only")
 # Committed data (pg_dump runs in another process); what migrations made is put back afterwards.
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_backup_wipe_restore_finds_everything_again(client, settings, tmp_path):
     settings.MEDIA_ROOT = str(tmp_path / "media")
     # Transactional tests before this one may have flushed what migrations created.
