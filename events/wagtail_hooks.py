@@ -2,6 +2,8 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -16,6 +18,17 @@ class ExhibitionViewSet(SnippetViewSet):
     add_to_admin_menu = True
 
 
+class ViewOnlyPolicy(ModelPermissionPolicy):
+    """Registrations change only through events.registrations, which holds capacity, promotes the
+    waiting list and mails the participant; editing rows in the admin would skip all of that."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+
+register_permission_policy(Registration, ViewOnlyPolicy(Registration), exact_class=True)
+
+
 class RegistrationViewSet(SnippetViewSet):
     model = Registration
     icon = "group"
@@ -23,6 +36,8 @@ class RegistrationViewSet(SnippetViewSet):
     list_display = ["name", "event", "occurrence_start", "seats", "status"]
     list_filter = ["status"]
     add_to_admin_menu = True
+    inspect_view_enabled = True
+    copy_view_enabled = False
 
 
 class ProposalViewSet(SnippetViewSet):

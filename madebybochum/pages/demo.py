@@ -196,10 +196,10 @@ STANDARD_PAGES = [
             "ar": "نجمع أقل قدر ممكن من البيانات ولا نحمّل أي شيء من خوادم أخرى.",
         },
         "body": {
-            "de": "<p>Schriften, Bilder und Skripte liefert diese Website selbst aus; es gibt keine Analyse-Dienste. Kartenkacheln werden erst nach Ihrer Zustimmung geladen.</p><p>Anmeldedaten zu Veranstaltungen löschen wir automatisch einige Tage nach der Veranstaltung.</p>",
-            "en": "<p>This website serves its own fonts, images and scripts; there are no analytics services. Map tiles are only loaded after you agree.</p><p>We delete event registration data automatically a few days after the event.</p>",
-            "tr": "<p>Bu web sitesi yazı tiplerini, görselleri ve betikleri kendisi sunar; analiz hizmeti kullanılmaz. Harita karoları yalnızca onayınızdan sonra yüklenir.</p><p>Etkinlik kayıt verilerini etkinlikten birkaç gün sonra otomatik olarak sileriz.</p>",
-            "ar": "<p>يقدّم هذا الموقع خطوطه وصوره وبرامجه النصية بنفسه، ولا توجد خدمات تحليل. لا تُحمَّل بلاطات الخريطة إلا بعد موافقتك.</p><p>نحذف بيانات التسجيل في الفعاليات تلقائياً بعد أيام قليلة من الفعالية.</p>",
+            "de": "<p>Schriften, Bilder und Skripte liefert diese Website selbst aus; es gibt keine Analyse-Dienste. Kartenkacheln werden erst nach Ihrer Zustimmung geladen.</p><p>Namen und E-Mail-Adressen aus Anmeldungen zu Veranstaltungen löschen wir automatisch 14 Tage nach der Veranstaltung; bis dahin sehen sie nur der Verein und die Gastgeberin oder der Gastgeber.</p>",
+            "en": "<p>This website serves its own fonts, images and scripts; there are no analytics services. Map tiles are only loaded after you agree.</p><p>We delete names and email addresses from event registrations automatically 14 days after the event; until then only the association and the host can see them.</p>",
+            "tr": "<p>Bu web sitesi yazı tiplerini, görselleri ve betikleri kendisi sunar; analiz hizmeti kullanılmaz. Harita karoları yalnızca onayınızdan sonra yüklenir.</p><p>Etkinlik kayıtlarındaki adları ve e-posta adreslerini etkinlikten 14 gün sonra otomatik olarak sileriz; o zamana kadar bunları yalnızca dernek ve etkinliğe ev sahipliği yapan üye görebilir.</p>",
+            "ar": "<p>يقدّم هذا الموقع خطوطه وصوره وبرامجه النصية بنفسه، ولا توجد خدمات تحليل. لا تُحمَّل بلاطات الخريطة إلا بعد موافقتك.</p><p>نحذف الأسماء وعناوين البريد الإلكتروني من التسجيلات في الفعاليات تلقائياً بعد 14 يوماً من الفعالية، وحتى ذلك الحين لا يطّلع عليها إلا الجمعية والجهة المضيفة.</p>",
         },
     },
 ]

@@ -76,3 +76,22 @@ def test_member_proposes_and_admin_approves_into_a_live_event(client, setup):
 def test_member_without_a_business_cannot_propose(client, db):
     client.force_login(get_user_model().objects.create_user("gast", password="x"))
     assert client.get("/de/events/propose/").status_code == 403
+
+
+def test_admins_can_look_at_registrations_but_not_edit_them_past_the_capacity_rules(client, setup):
+    """Seats and the waiting list change only through events.registrations; the admin is a read-only view."""
+    from events.models import Registration
+
+    registration = Registration.objects.get(email="zeynep@example.org")
+    client.force_login(setup["admin"])
+    listing = client.get("/admin/snippets/events/registration/")
+    assert listing.status_code == 200 and "Zeynep Kaya" in listing.content.decode()
+    inspect = client.get(f"/admin/snippets/events/registration/inspect/{registration.pk}/")
+    assert inspect.status_code == 200 and "zeynep@example.org" in inspect.content.decode()
+    for url in (f"/admin/snippets/events/registration/edit/{registration.pk}/",
+                f"/admin/snippets/events/registration/delete/{registration.pk}/",
+                "/admin/snippets/events/registration/add/"):
+        assert client.get(url).status_code in (302, 403), url
+    client.post(f"/admin/snippets/events/registration/edit/{registration.pk}/", {"seats": 50, "status": "confirmed"})
+    registration.refresh_from_db()
+    assert registration.seats == 2

@@ -33,3 +33,11 @@ def test_purge_deletes_only_what_is_due_and_is_idempotent(make_event, settings):
     call_command("purge_event_registrations", stdout=open("/dev/null", "w"))
     due.refresh_from_db()
     assert due.personal_data_deleted_at == first_run
+
+
+def test_the_demo_privacy_page_states_the_configured_retention_period(client, home, settings):
+    """What the privacy page promises is what the purge command does by default."""
+    response = client.get("/de/datenschutz/")
+    assert f"automatisch {settings.EVENTS_RETENTION_DAYS} Tage nach der Veranstaltung" in response.content.decode()
+    response = client.get("/ar/datenschutz/")
+    assert f"بعد {settings.EVENTS_RETENTION_DAYS} يوماً من الفعالية" in response.content.decode()
