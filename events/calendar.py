@@ -43,9 +43,11 @@ def expand(events, after, before):
 def parse_month(value, today):
     try:
         year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
+        first = date(year, month, 1)
     except (AttributeError, ValueError):
         return today.replace(day=1)
+    # The first and the last year Python knows have no month before or after to link to.
+    return first if date.min.year < year < date.max.year else today.replace(day=1)
 
 
 def month_grid(first, found):

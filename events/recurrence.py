@@ -97,7 +97,11 @@ def find_occurrence(event, key):
     except (TypeError, ValueError):
         return None
     planned = naive.replace(tzinfo=BERLIN)
-    for occurrence in occurrences(event, planned - timedelta(days=62), planned + timedelta(days=62)):
+    try:
+        window = planned - timedelta(days=62), planned + timedelta(days=62)
+    except OverflowError:  # a key in the year 1 or 9999, typed or forged: no date of ours
+        return None
+    for occurrence in occurrences(event, *window):
         if occurrence.planned_start == planned:
             return occurrence
     return None

@@ -40,7 +40,9 @@ def overview(request):
     """The member's start page: their producers, open applications and certificates, and a way to apply."""
     producers = ProducerPage.objects.filter(members=request.user).order_by("title")
     if request.method == "POST":
-        producer = get_object_or_404(producers, pk=request.POST.get("producer"))
+        pk = request.POST.get("producer", "")
+        # Anything but a plain number is no producer of theirs: a 404 like any other, not a 500.
+        producer = get_object_or_404(producers, pk=pk if pk.isascii() and pk.isdigit() else None)
         application = services.start_application(producer, request.user, get_language())
         return redirect(application)
     applications = Application.objects.filter(producer__in=producers).select_related("producer", "certificate")
