@@ -13,7 +13,7 @@ from django.utils import timezone
 from directory.models import ProducerPage
 
 from .models import BERLIN, FORMAT_KEYS, FORMATS, SPOKEN, EventPage, OpenDayPage
-from .recurrence import occurrences
+from .recurrence import FAR_YEARS, occurrences
 
 LANGUAGE_FLAGS = {"de": "in_german", "en": "in_english", "tr": "in_turkish", "ar": "in_arabic"}
 LIST_DAYS = 120
@@ -46,8 +46,8 @@ def parse_month(value, today):
         first = date(year, month, 1)
     except (AttributeError, ValueError):
         return today.replace(day=1)
-    # The first and the last year Python knows have no month before or after to link to.
-    return first if date.min.year < year < date.max.year else today.replace(day=1)
+    # Far-off months (up to the year 9999, where no next month exists) would only expand rules for nothing.
+    return first if abs(year - today.year) <= FAR_YEARS else today.replace(day=1)
 
 
 def month_grid(first, found):

@@ -14,6 +14,8 @@ from .models import BERLIN, EventException, EventPage
 WEEKDAYS = [rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU]
 # Without an end date, a recurring event is expanded this far ahead (feeds carry the RRULE itself).
 HORIZON = timedelta(days=400)
+# Dates asked for in a URL (an event's date, a calendar month) more than this many years away are ignored.
+FAR_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -96,12 +98,12 @@ def find_occurrence(event, key):
         naive = datetime.strptime(key, "%Y-%m-%dT%H:%M")
     except (TypeError, ValueError):
         return None
-    planned = naive.replace(tzinfo=BERLIN)
-    try:
-        window = planned - timedelta(days=62), planned + timedelta(days=62)
-    except OverflowError:  # a key in the year 1 or 9999, typed or forged: no date of ours
+    # Keys are links to dates the site has shown. One far off (typed or forged, up to the year 9999) is
+    # no date of ours, and expanding a weekly rule that far would take seconds.
+    if abs(naive.year - datetime.now().year) > FAR_YEARS:
         return None
-    for occurrence in occurrences(event, *window):
+    planned = naive.replace(tzinfo=BERLIN)
+    for occurrence in occurrences(event, planned - timedelta(days=62), planned + timedelta(days=62)):
         if occurrence.planned_start == planned:
             return occurrence
     return None

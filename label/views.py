@@ -176,7 +176,7 @@ def evidence_file(request, pk, evidence_pk):
 @login_required
 @require_POST
 def renew(request, number):
-    certificate = get_object_or_404(Certificate, number=number)
+    certificate = _certificate_or_404(Certificate.objects, number)
     try:
         application = services.start_renewal(certificate, request.user, get_language())
     except PermissionDenied:
@@ -194,6 +194,9 @@ def register(request):
 
 
 def _certificate_or_none(number):
+    # PostgreSQL refuses a NUL byte in a comparison, and no certificate number has one.
+    if "\x00" in number:
+        return None
     return Certificate.objects.select_related("producer", "application").filter(number=number.upper()).first()
 
 
@@ -224,15 +227,21 @@ def _short_url(request, certificate):
     return request.build_absolute_uri(reverse("label_short", args=[certificate.number]))
 
 
+def _certificate_or_404(queryset, number):
+    if "\x00" in number:
+        raise Http404
+    return get_object_or_404(queryset, number=number)
+
+
 def qr_svg(request, number):
-    certificate = get_object_or_404(Certificate, number=number)
+    certificate = _certificate_or_404(Certificate.objects, number)
     buffer = io.BytesIO()
     segno.make(_short_url(request, certificate), error="m").save(buffer, kind="svg", scale=8, border=2)
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 def qr_png(request, number):
-    certificate = get_object_or_404(Certificate, number=number)
+    certificate = _certificate_or_404(Certificate.objects, number)
     buffer = io.BytesIO()
     segno.make(_short_url(request, certificate), error="m").save(buffer, kind="png", scale=10, border=2)
     return HttpResponse(buffer.getvalue(), content_type="image/png")
@@ -240,7 +249,7 @@ def qr_png(request, number):
 
 def sticker_svg(request, number):
     """A printable A6 window sticker (105 x 148 mm): the label, the producer's name and the QR code."""
-    certificate = get_object_or_404(Certificate.objects.select_related("producer"), number=number)
+    certificate = _certificate_or_404(Certificate.objects.select_related("producer"), number)
     qr = segno.make(_short_url(request, certificate), error="m")
     size = qr.symbol_size(scale=1, border=0)[0]
     # Draw the QR as one path in module units; the template scales it into a 70 mm square.

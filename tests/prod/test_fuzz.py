@@ -37,7 +37,7 @@ from tests.shop.factories import shop_settings
 from tests.shop.fake_stripe import FakeStripe
 
 FUZZ = settings(
-    max_examples=30,
+    max_examples=20,
     deadline=None,
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
@@ -122,6 +122,16 @@ def bound(form_class, response, **kwargs):
     form = form_class(response.wsgi_request.POST, **kwargs)
     form.is_valid()
     return form
+
+
+@FUZZ
+@given(lang=languages, segment=text)
+def test_page_paths(demo, db, lang, segment):
+    """Wagtail's pages (and the 404 page) for any path segment, under a section and at the top."""
+    with example():
+        client = Client()
+        for path in (f"/{lang}/{encode(segment)}/", f"/{lang}/produzenten/{encode(segment)}/", f"/{encode(segment)}"):
+            assert ok(client.get(path)).status_code in (200, 301, 302, 404)
 
 
 # --- directory: join request, filters and search, map, open data ---
