@@ -41,8 +41,10 @@ def overview(request):
     producers = ProducerPage.objects.filter(members=request.user).order_by("title")
     if request.method == "POST":
         pk = request.POST.get("producer", "")
-        # Anything but a plain number is no producer of theirs: a 404 like any other, not a 500.
-        producer = get_object_or_404(producers, pk=pk if pk.isascii() and pk.isdigit() else None)
+        # Anything but a plain id is no producer of theirs: a 404 like any other, not a 500. Ids have at
+        # most 18 digits here; a longer number would overflow the database's 64-bit integers.
+        is_id = pk.isascii() and pk.isdigit() and len(pk) <= 18
+        producer = get_object_or_404(producers, pk=int(pk) if is_id else None)
         application = services.start_application(producer, request.user, get_language())
         return redirect(application)
     applications = Application.objects.filter(producer__in=producers).select_related("producer", "certificate")

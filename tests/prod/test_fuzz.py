@@ -19,7 +19,7 @@ from django.db import transaction
 from django.test import Client
 from django.utils import timezone, translation
 from django.utils.html import escape
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
 
 from directory.forms import JoinRequestForm
@@ -83,7 +83,7 @@ def demo(django_db_setup, django_db_blocker):
             transaction.set_rollback(True)
 
 
-class example:
+class savepoint:
     """One hypothesis example: empty caches (page cache, rate limits, sessions), and a savepoint rolled back."""
 
     def __enter__(self):
@@ -128,7 +128,7 @@ def bound(form_class, response, **kwargs):
 @given(lang=languages, segment=text)
 def test_page_paths(demo, db, lang, segment):
     """Wagtail's pages (and the 404 page) for any path segment, under a section and at the top."""
-    with example():
+    with savepoint():
         client = Client()
         for path in (f"/{lang}/{encode(segment)}/", f"/{lang}/produzenten/{encode(segment)}/", f"/{encode(segment)}"):
             assert ok(client.get(path)).status_code in (200, 301, 302, 404)
@@ -139,14 +139,17 @@ def test_page_paths(demo, db, lang, segment):
 @FUZZ
 @given(lang=languages, business_name=text, contact_name=text, email=st.one_of(text, st.emails()), phone=text,
        what_you_make=text)
+@example(lang="ar", business_name="מאפייה \u202e", contact_name="Zeynep 😀", email="\x00@example.org", phone="0234 1",
+         what_you_make="Brot" * 2000)
 def test_join_request_form(demo, db, lang, business_name, contact_name, email, phone, what_you_make):
-    with example():
+    with savepoint():
         before = JoinRequest.objects.count()
         response = ok(post(Client(), f"/{lang}/mitmachen/", [
             ("business_name", business_name), ("contact_name", contact_name), ("email", email), ("phone", phone),
             ("what_you_make", what_you_make),
         ]))
         form = bound(JoinRequestForm, response)
+        event(f"join request valid: {form.is_valid()}")
         if form.is_valid():
             assert response.status_code == 302
             assert JoinRequest.objects.count() == before + 1
@@ -168,7 +171,7 @@ directory_params = st.lists(
 @FUZZ
 @given(lang=languages, params=directory_params)
 def test_directory_filters_search_and_pages(demo, db, lang, params):
-    with example():
+    with savepoint():
         response = ok(Client().get(f"/{lang}/produzenten/?{query(params)}"))
         assert response.status_code == 200
 
@@ -176,7 +179,7 @@ def test_directory_filters_search_and_pages(demo, db, lang, params):
 @FUZZ
 @given(lang=languages, params=directory_params)
 def test_map_and_open_data_filters(demo, db, lang, params):
-    with example():
+    with savepoint():
         client = Client()
         assert ok(client.get(f"/{lang}/karte/?{query(params)}")).status_code == 200
         geojson = ok(client.get(f"/api/producers.geojson?{query(params)}"))
@@ -197,7 +200,7 @@ month_values = st.one_of(
 @given(lang=languages, view=st.one_of(text, st.just("month")), month=month_values, format=text, producer=text,
        language=text, archive=st.one_of(text, st.just("1")))
 def test_calendar_query_parameters(demo, db, lang, view, month, format, producer, language, archive):
-    with example():
+    with savepoint():
         params = [("view", view), ("month", month), ("format", format), ("producer", producer),
                   ("language", language), ("archive", archive)]
         assert ok(Client().get(f"/{lang}/veranstaltungen/?{query(params)}")).status_code == 200
@@ -215,7 +218,7 @@ date_keys = st.one_of(
 @FUZZ
 @given(lang=languages, date=date_keys)
 def test_event_page_date_parameter(demo, db, lang, date):
-    with example():
+    with savepoint():
         response = ok(Client().get(f"/{lang}/veranstaltungen/werkstatt-mittwoch/?date={encode(date)}"))
         assert response.status_code == 200
 
@@ -229,31 +232,38 @@ def open_date(demo, db):
 
 @FUZZ
 @given(lang=languages, name=text, email=st.one_of(text, st.emails()), seats=st.one_of(text, st.integers(-5, 20).map(str)),
-       waiting_ok=st.sampled_from(["", "on", "\x00", "yes"]), date=st.one_of(st.none(), date_keys))
-def test_event_registration_form(open_date, lang, name, email, seats, waiting_ok, date):
-    with example():
-        event = EventPage.objects.get(slug="werkstatt-mittwoch")
+       waiting_ok=st.sampled_from(["", "on", "\x00", "yes"]), fuzz_date=st.booleans(), date=date_keys)
+@example(lang="ar", name="ليلى 😀", email="laila@example.org", seats="2", waiting_ok="", fuzz_date=False, date="")
+@example(lang="tr", name="Ayşe", email="ayse@example.org", seats="11", waiting_ok="on", fuzz_date=False, date="")
+def test_event_registration_form(open_date, lang, name, email, seats, waiting_ok, fuzz_date, date):
+    with savepoint():
+        workshop = EventPage.objects.get(slug="werkstatt-mittwoch")
         before = Registration.objects.count()
-        key = open_date if date is None else date
+        key = date if fuzz_date else open_date
         pairs = [("date", key), ("name", name), ("email", email), ("seats", seats)]
         if waiting_ok:
             pairs.append(("waiting_ok", waiting_ok))
         response = ok(post(Client(), f"/{lang}/veranstaltungen/werkstatt-mittwoch/?date={encode(key)}", pairs))
         form = bound(RegistrationForm, response)
+        event(f"registration form valid: {form.is_valid()}, status {response.status_code}")
         if not form.is_valid():
             assert Registration.objects.count() == before
             if response.status_code == 200:
                 assert_form_rerendered(response, form, lang)
             else:  # a date that is not open for registration: sent back to the event with a message
-                assert response.status_code == 302 and response["Location"] == event.url
-        else:
-            assert Registration.objects.count() in (before, before + 1)
+                assert response.status_code == 302 and response["Location"] == workshop.url
+        elif response.status_code == 302:
+            # Registered, or on the waiting list; or, for a forged date, sent back with a message.
+            assert Registration.objects.count() == before + (not fuzz_date or response["Location"] != workshop.url)
+        else:  # more seats than are left, and no waiting list wanted: the reason, and everything kept
+            assert Registration.objects.count() == before
+            assert "errorlist" in response.content.decode() and escape(form["name"].value()) in response.content.decode()
 
 
 @FUZZ
 @given(lang=languages, token=text, method=st.sampled_from(["get", "post"]))
 def test_cancel_links(demo, db, lang, token, method):
-    with example():
+    with savepoint():
         client = Client()
         before = list(Registration.objects.values_list("pk", "status"))
         response = ok(getattr(client, method)(f"/{lang}/events/cancel/{encode(token)}/"))
@@ -264,8 +274,9 @@ def test_cancel_links(demo, db, lang, token, method):
 
 @FUZZ
 @given(slug=text, format=text, pk=st.one_of(st.integers(-1, 10**20), st.just(0)), params=text)
+@example(slug="werkstatt", format="workshop", pk=2**63, params="")
 def test_ical_feeds(demo, db, slug, format, pk, params):
-    with example():
+    with savepoint():
         client = Client()
         assert ok(client.get(f"/events/calendar.ics?x={encode(params)}")).status_code == 200
         assert ok(client.get(f"/events/producer/{encode(slug)}.ics")).status_code in (200, 404)
@@ -278,7 +289,7 @@ def test_ical_feeds(demo, db, slug, format, pk, params):
 @FUZZ
 @given(lang=languages, number=st.one_of(text, st.sampled_from(["MBB-2026-0001", "mbb-1999-9999", "MBB-"])))
 def test_label_verification(demo, db, lang, number):
-    with example():
+    with savepoint():
         client = Client()
         assert ok(client.get(f"/{lang}/label/certificates/{encode(number)}/")).status_code in (200, 404)
         for suffix in ("", "/qr.svg", "/qr.png", "/sticker.svg"):
@@ -303,7 +314,7 @@ APPLICATION_TEXT_FIELDS = ["seat_address", "seat_municipality", "shop_address", 
        consent=st.sampled_from(["", "on", "\x00"]), action=st.sampled_from(["save", "submit"]))
 def test_label_application_form(member_application, lang, texts, employees, founded_on, consent, action):
     user, application = member_application
-    with example():
+    with savepoint():
         client = Client()
         client.force_login(user)
         saved = Application.objects.filter(pk=application.pk).values().get()
@@ -324,7 +335,7 @@ def test_label_application_form(member_application, lang, texts, employees, foun
 @given(lang=languages, producer=text)
 def test_label_start_with_any_producer_value(member_application, lang, producer):
     user, _application = member_application
-    with example():
+    with savepoint():
         client = Client()
         client.force_login(user)
         before = Application.objects.count()
@@ -347,7 +358,7 @@ def shop(demo, db, settings):
        update=st.lists(st.tuples(st.sampled_from(["quantity-OFFER", "remove", "delivery-PRODUCER", "quantity-x"]), text),
                        max_size=4))
 def test_cart_forms(shop, lang, offer, quantity, update):
-    with example():
+    with savepoint():
         client = Client()
         orders = Order.objects.count()
         ids = {"OFFER": str(shop.pk), "PRODUCER": str(shop.product.producer_id)}
@@ -363,18 +374,20 @@ def test_cart_forms(shop, lang, offer, quantity, update):
 @given(lang=languages, name=text, email=st.one_of(text, st.emails()), street=text, postcode=text, city=text,
        delivery=st.sampled_from(["pickup", "shipping"]))
 def test_checkout_form(shop, lang, name, email, street, postcode, city, delivery):
-    with example():
+    with savepoint():
         client = Client()
         post(client, f"/{lang}/shop/cart/add/", [("offer", str(shop.pk)), ("quantity", "1")])
         post(client, f"/{lang}/shop/cart/update/", [(f"delivery-{shop.product.producer_id}", delivery)])
         before = Order.objects.count()
         # The address fields are there only when something is shipped; a browser sends what is there.
         needs_address = 'name="street"' in client.get(f"/{lang}/shop/checkout/").content.decode()
+        assert needs_address == (delivery == "shipping")
         pairs = [("name", name), ("email", email)]
         if needs_address:
             pairs += [("street", street), ("postcode", postcode), ("city", city)]
         response = ok(post(client, f"/{lang}/shop/checkout/", pairs))
         form = bound(CheckoutForm, response, needs_address=needs_address)
+        event(f"checkout form valid: {form.is_valid()}, status {response.status_code}")
         if response.status_code == 200:
             assert Order.objects.count() == before
             assert_form_rerendered(response, form, lang)
