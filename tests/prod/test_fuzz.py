@@ -8,7 +8,7 @@ The demo content is seeded once for the module; every example runs in a savepoin
 """
 
 import re
-from datetime import datetime, timedelta
+from datetime import datetime
 from urllib.parse import quote
 
 import pytest
@@ -17,7 +17,7 @@ from django.core.cache import caches
 from django.core.management import call_command
 from django.db import transaction
 from django.test import Client
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.html import escape
 from hypothesis import HealthCheck, event, example, given, settings
 from hypothesis import strategies as st
@@ -114,7 +114,8 @@ def assert_form_rerendered(response, form, lang):
                 assert escape(in_english) not in content
     for name in form.fields:
         value = form[name].value()
-        if name not in form.errors and isinstance(value, str) and value and not getattr(form[name].field.widget, "input_type", "") in ("checkbox", "hidden"):
+        typed = getattr(form[name].field.widget, "input_type", "text") not in ("checkbox", "hidden")
+        if name not in form.errors and isinstance(value, str) and value and typed:
             assert escape(value) in content, f"{name}: typed value {value!r} lost"
 
 
