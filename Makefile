@@ -22,7 +22,7 @@ help:
 	@echo "make scale-test - two gunicorn instances behind nginx sharing PostgreSQL and Redis (tests/scale)"
 	@echo "make backup   - pg_dump + media archive into backups/<time>/ (DATABASE_URL must be PostgreSQL)"
 	@echo "make restore BACKUP=backups/<time> - put a backup back (asks first; CONFIRM=yes skips the question)"
-	@echo "make audit    - Nu HTML checker and Lighthouse on every public page type"
+	@echo "make audit    - Nu HTML checker on every public page type, Lighthouse (mobile) on six (AUDIT_LIGHTHOUSE=0: vnu only)"
 	@echo "make bench    - bounded load run against gunicorn + PostgreSQL; prints req/s and p50/p95"
 	@echo "make pip-audit - known vulnerabilities in the pinned requirements"
 

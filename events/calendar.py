@@ -13,7 +13,7 @@ from django.utils import timezone
 from directory.models import ProducerPage
 
 from .models import BERLIN, FORMAT_KEYS, FORMATS, SPOKEN, EventPage, OpenDayPage
-from .recurrence import occurrences
+from .recurrence import FAR_YEARS, occurrences
 
 LANGUAGE_FLAGS = {"de": "in_german", "en": "in_english", "tr": "in_turkish", "ar": "in_arabic"}
 LIST_DAYS = 120
@@ -43,9 +43,11 @@ def expand(events, after, before):
 def parse_month(value, today):
     try:
         year, month = (int(part) for part in value.split("-"))
-        return date(year, month, 1)
+        first = date(year, month, 1)
     except (AttributeError, ValueError):
         return today.replace(day=1)
+    # Far-off months (up to the year 9999, where no next month exists) would only expand rules for nothing.
+    return first if abs(year - today.year) <= FAR_YEARS else today.replace(day=1)
 
 
 def month_grid(first, found):

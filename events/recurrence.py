@@ -14,6 +14,8 @@ from .models import BERLIN, EventException, EventPage
 WEEKDAYS = [rrule.MO, rrule.TU, rrule.WE, rrule.TH, rrule.FR, rrule.SA, rrule.SU]
 # Without an end date, a recurring event is expanded this far ahead (feeds carry the RRULE itself).
 HORIZON = timedelta(days=400)
+# Dates asked for in a URL (an event's date, a calendar month) more than this many years away are ignored.
+FAR_YEARS = 10
 
 
 @dataclass(frozen=True)
@@ -95,6 +97,10 @@ def find_occurrence(event, key):
     try:
         naive = datetime.strptime(key, "%Y-%m-%dT%H:%M")
     except (TypeError, ValueError):
+        return None
+    # Keys are links to dates the site has shown. One far off (typed or forged, up to the year 9999) is
+    # no date of ours, and expanding a weekly rule that far would take seconds.
+    if abs(naive.year - datetime.now().year) > FAR_YEARS:
         return None
     planned = naive.replace(tzinfo=BERLIN)
     for occurrence in occurrences(event, planned - timedelta(days=62), planned + timedelta(days=62)):

@@ -126,6 +126,9 @@ def event_page(request, event):
 
 
 def cancel_registration(request, token):
+    # PostgreSQL refuses a NUL byte in a comparison, and no token has one.
+    if "\x00" in token:
+        raise Http404
     registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
     if request.method == "POST":
         registrations.cancel(registration)
@@ -134,8 +137,13 @@ def cancel_registration(request, token):
     return TemplateResponse(request, "events/cancel.html", {"registration": registration, "event": registration.event})
 
 
+# URLs take any number, but SQLite cannot compare one beyond 64 bits, and Django's range check for
+# integer lookups does not cover page ids (a one-to-one link to Wagtail's page).
+MAX_ID = 2**63 - 1
+
+
 def _participants_event(request, pk):
-    event = get_object_or_404(EventPage, pk=pk)
+    event = get_object_or_404(EventPage, pk=min(pk, MAX_ID))
     if not can_see_participants(request.user, event):
         raise PermissionDenied
     return event
@@ -247,5 +255,5 @@ def feed_format(request, format):
 
 
 def feed_event(request, pk):
-    event = get_object_or_404(EventPage.objects.live().prefetch_related("exceptions", "hosts"), pk=pk)
+    event = get_object_or_404(EventPage.objects.live().prefetch_related("exceptions", "hosts"), pk=min(pk, MAX_ID))
     return _ics(request, [event], event.title, event.slug)

@@ -40,7 +40,11 @@ def overview(request):
     """The member's start page: their producers, open applications and certificates, and a way to apply."""
     producers = ProducerPage.objects.filter(members=request.user).order_by("title")
     if request.method == "POST":
-        producer = get_object_or_404(producers, pk=request.POST.get("producer"))
+        pk = request.POST.get("producer", "")
+        # Anything but a plain id is no producer of theirs: a 404 like any other, not a 500. Ids have at
+        # most 18 digits here; a longer number would overflow the database's 64-bit integers.
+        is_id = pk.isascii() and pk.isdigit() and len(pk) <= 18
+        producer = get_object_or_404(producers, pk=int(pk) if is_id else None)
         application = services.start_application(producer, request.user, get_language())
         return redirect(application)
     applications = Application.objects.filter(producer__in=producers).select_related("producer", "certificate")
@@ -174,7 +178,7 @@ def evidence_file(request, pk, evidence_pk):
 @login_required
 @require_POST
 def renew(request, number):
-    certificate = get_object_or_404(Certificate, number=number)
+    certificate = _certificate_or_404(Certificate.objects, number)
     try:
         application = services.start_renewal(certificate, request.user, get_language())
     except PermissionDenied:
@@ -192,6 +196,9 @@ def register(request):
 
 
 def _certificate_or_none(number):
+    # PostgreSQL refuses a NUL byte in a comparison, and no certificate number has one.
+    if "\x00" in number:
+        return None
     return Certificate.objects.select_related("producer", "application").filter(number=number.upper()).first()
 
 
@@ -222,15 +229,21 @@ def _short_url(request, certificate):
     return request.build_absolute_uri(reverse("label_short", args=[certificate.number]))
 
 
+def _certificate_or_404(queryset, number):
+    if "\x00" in number:
+        raise Http404
+    return get_object_or_404(queryset, number=number)
+
+
 def qr_svg(request, number):
-    certificate = get_object_or_404(Certificate, number=number)
+    certificate = _certificate_or_404(Certificate.objects, number)
     buffer = io.BytesIO()
     segno.make(_short_url(request, certificate), error="m").save(buffer, kind="svg", scale=8, border=2)
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 def qr_png(request, number):
-    certificate = get_object_or_404(Certificate, number=number)
+    certificate = _certificate_or_404(Certificate.objects, number)
     buffer = io.BytesIO()
     segno.make(_short_url(request, certificate), error="m").save(buffer, kind="png", scale=10, border=2)
     return HttpResponse(buffer.getvalue(), content_type="image/png")
@@ -238,7 +251,7 @@ def qr_png(request, number):
 
 def sticker_svg(request, number):
     """A printable A6 window sticker (105 x 148 mm): the label, the producer's name and the QR code."""
-    certificate = get_object_or_404(Certificate.objects.select_related("producer"), number=number)
+    certificate = _certificate_or_404(Certificate.objects.select_related("producer"), number)
     qr = segno.make(_short_url(request, certificate), error="m")
     size = qr.symbol_size(scale=1, border=0)[0]
     # Draw the QR as one path in module units; the template scales it into a 70 mm square.

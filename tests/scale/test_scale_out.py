@@ -3,6 +3,7 @@ is valid on the other. Runs only through `make scale-test`, against real gunicor
 
 import re
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from html.parser import HTMLParser
 
 import pytest
@@ -123,6 +124,85 @@ def test_uploaded_files_are_never_sniffed_or_executed(cluster):
     assert image.headers["X-Content-Type-Options"] == "nosniff"
 
 
-@pytest.mark.skip(reason="comes with the events app: an event registration made via one server counts against capacity on the other")
+EVENT_SCRIPT = """
+from datetime import timedelta
+from django.utils import timezone
+from events.models import EventIndexPage, EventPage
+from madebybochum.pages.demo import upsert_page
+
+starts = (timezone.now() + timedelta(days=5)).replace(hour=18, minute=0, second=0, microsecond=0)
+upsert_page(EventIndexPage.objects.first(), EventPage, "{slug}", {{
+    "title": "Kapazitätstest", "title_de": "Kapazitätstest", "format": "workshop",
+    "starts_at": starts, "ends_at": starts + timedelta(hours=2), "venue_kind": "showroom", "in_german": True,
+    "registration_required": True, "capacity": {capacity}, "waiting_list": True,
+}})
+"""
+
+
+def register(base, event_path, number, waiting_ok=False):
+    """A visitor's registration through `base`: the form page, then the POST a browser would send."""
+    visitor = requests.Session()
+    page = visitor.get(f"{base}{event_path}")
+    assert page.status_code == 200
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text).group(1)
+    date = re.search(r'name="date" value="([^"]+)"', page.text).group(1)
+    data = {"csrfmiddlewaretoken": token, "date": date, "name": f"Gast {number}",
+            "email": f"gast{number}-{uuid.uuid4().hex[:6]}@example.org", "seats": "1"}
+    if waiting_ok:
+        data["waiting_ok"] = "on"
+    response = visitor.post(f"{base}{event_path}?date={date}", data=data, allow_redirects=True)
+    assert response.status_code == 200
+    if "Sie sind angemeldet." in response.text:
+        return "confirmed"
+    if "Sie stehen auf der Warteliste." in response.text:
+        return "waiting"
+    assert "Nicht mehr genug freie Plätze (0)." in response.text, response.text[:3000]
+    return "refused"
+
+
+def seats_shown(base, event_path):
+    page = requests.get(f"{base}{event_path}").text
+    if "Ausgebucht." in page:
+        return 0
+    return int(re.search(r"Noch (\d+) Pl[aä]tze? frei\.", page).group(1))
+
+
 def test_event_registration_on_one_server_counts_against_capacity_on_the_other(cluster):
-    """Register for an event with one place left via the first server; the second must refuse the next."""
+    """Seats taken through one server are gone on the other: the last seat goes to exactly one of three
+    visitors racing for it through A, B and nginx, and the next registration is refused everywhere."""
+    first, second = cluster.instance_urls
+    capacity, slug = 3, f"kapazitaet-{uuid.uuid4().hex[:8]}"
+    cluster.manage("shell", "-c", EVENT_SCRIPT.format(slug=slug, capacity=capacity))
+    event_path = f"/de/veranstaltungen/{slug}/"
+    assert [seats_shown(base, event_path) for base in (first, second)] == [3, 3]
+
+    assert register(first, event_path, 1) == "confirmed"
+    assert [seats_shown(base, event_path) for base in (first, second, cluster.url)] == [2, 2, 2]
+    assert register(second, event_path, 2) == "confirmed"
+    assert [seats_shown(base, event_path) for base in (first, second, cluster.url)] == [1, 1, 1]
+
+    # The last seat: three visitors at once, one per way in.
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        outcomes = list(pool.map(lambda args: register(*args), [(first, event_path, 3), (second, event_path, 4),
+                                                               (cluster.url, event_path, 5)]))
+    assert sorted(outcomes) == ["confirmed", "refused", "refused"]
+
+    # Full: the (N+1)th registration is refused wherever it is made, or goes on the waiting list.
+    for number, base in enumerate((first, second, cluster.url, cluster.url), start=6):
+        assert register(base, event_path, number) == "refused"
+    assert register(second, event_path, 10, waiting_ok=True) == "waiting"
+    assert register(first, event_path, 11, waiting_ok=True) == "waiting"
+
+    # Both servers show the same participants: N confirmed, two waiting.
+    assert [seats_shown(base, event_path) for base in (first, second, cluster.url)] == [0, 0, 0]
+    admin = requests.Session()
+    log_in(admin, first)
+    listing = admin.get(f"{first}/de/veranstaltungen/{slug}/").text
+    event_id = re.search(r"/de/events/(\d+)/participants/", listing).group(1)
+    rows = []
+    for base in (first, second):
+        csv_text = admin.get(f"{base}/de/events/{event_id}/participants.csv").content.decode("utf-8-sig")
+        rows.append(sorted(csv_text.splitlines()[1:]))
+    assert rows[0] == rows[1]
+    statuses = [row.split(",")[4] for row in rows[0]]
+    assert (statuses.count("bestätigt"), statuses.count("auf der Warteliste")) == (capacity, 2), statuses
