@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/mbb_bench .venv/bin/python bench/directory.py [--producers 5000]
 
 Migrates the database, seeds the demo plus synthetic producers until there are N, then times each page
-in-process (Django test client: the server's work without network) and prints a table.
+in-process (Django test client: the server's work without network, uncached) and prints a table.
 """
 
 import argparse
@@ -57,13 +57,14 @@ def measure(client, url, runs):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--producers", type=int, default=5000)
+    parser.add_argument("--events", type=int, default=500)
     parser.add_argument("--runs", type=int, default=30)
     args = parser.parse_args()
     settings.ALLOWED_HOSTS = ["*"]
     settings.DEBUG = False
 
     call_command("migrate", "--noinput", verbosity=0)
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    call_command("seed_demo", events=args.events, stdout=open(os.devnull, "w"))
     index = seed_index(seed_home())
     missing = args.producers - ProducerPage.objects.count()
     if missing > 0:
@@ -74,12 +75,17 @@ def main():
     print(f"database: {connection.vendor}, published producers: {total}")
 
     client = Client()
+    # A session cookie bypasses the anonymous page cache: this measures rendering, not the cache.
+    client.cookies["sessionid"] = "bench-no-session"
     cases = [
         ("directory", "/de/produzenten/"),
         ("directory page 50", "/de/produzenten/?page=50"),
         ("filtered search", "/de/produzenten/?q=Kaffee&category=food&wheelchair=on"),
         ("filters only", "/de/produzenten/?form=manufactory&sold=sells_own_shop&open=on"),
         ("profile", "/de/produzenten/roesterei-kortum/"),
+        ("map", "/de/karte/"),
+        ("calendar", "/de/veranstaltungen/"),
+        ("calendar month", "/de/veranstaltungen/?view=month"),
         ("GeoJSON (all)", "/api/producers.geojson"),
         ("CSV (all)", "/api/producers.csv"),
     ]

@@ -6,8 +6,9 @@ Three wrk runs of BENCH_SECONDS each (default 10), same server, same connections
   uncached  the same mix rendered every time (requests carry a session cookie, which bypasses the cache)
 Prints requests/s, p50 and p95 latency and errors for each, and fails on any error.
 The mix is MIX below: add each new page type (directory with filters, search, profile, map GeoJSON,
-calendar, event, iCal, verification) when it lands. SEED_PRODUCERS sets how many synthetic producers
-seed_demo creates (default 5000).
+calendar, event, iCal, verification) when it lands. SEED_PRODUCERS and SEED_EVENTS set how many synthetic
+producers and events seed_demo tops up to (default 5000 and 500); the seeded database is kept between runs
+(REUSE_DB=0 recreates it).
 
 Env: BENCH_SECONDS, BENCH_CONNECTIONS (16), BENCH_THREADS (2), CLUSTER_WORKERS (gunicorn workers per
 instance), CLUSTER_INSTANCES (1), CLUSTER_DATABASE_URL (postgres://.../mbb_prod_bench).
@@ -109,6 +110,9 @@ def main():
     threads = int(os.environ.get("BENCH_THREADS", "2"))
     os.environ.setdefault("CLUSTER_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/mbb_prod_bench")
     os.environ.setdefault("CLUSTER_PORT", "8250")
+    os.environ.setdefault("SEED_EVENTS", "500")
+    # The seeded database is kept between runs (seeding 5,000 producers takes a while); REUSE_DB=0 starts afresh.
+    os.environ.setdefault("REUSE_DB", "1")
     with Cluster(instances=int(os.environ.get("CLUSTER_INSTANCES", "1")),
                  seed_producers=int(os.environ.get("SEED_PRODUCERS", "5000"))) as cluster:
         number = certificate(cluster.url)
@@ -131,15 +135,18 @@ def main():
             "uncached pages": wrk(
                 cluster.url, paths, {"Cookie": "sessionid=bench-no-session"}, seconds, connections, threads),
         }
-        queries = subprocess.run([sys.executable, str(ROOT / "bench" / "queries.py")], cwd=ROOT, env=cluster.env,
-                                 capture_output=True, text=True, check=True).stdout
-    print(f"\nwrk, {seconds}s each, {connections} connections, {threads} threads; "
-          f"nginx -> {cluster.instances} gunicorn x {cluster.workers} workers -> PostgreSQL + Redis")
-    print(f"{'run':<34} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
-    for name, result in runs.items():
-        print(f"{name:<34} {result['rps']:>9.0f} {result['p50']:>8.1f} {result['p95']:>8.1f} {result['errors']:>7}")
-    print(queries)
-    return 1 if any(result["errors"] for result in runs.values()) else 0
+        print(f"\nwrk, {seconds}s each, {connections} connections, {threads} threads; "
+              f"nginx -> {cluster.instances} gunicorn x {cluster.workers} workers -> PostgreSQL + Redis")
+        print(f"{'run':<34} {'req/s':>9} {'p50 ms':>8} {'p95 ms':>8} {'errors':>7}")
+        for name, result in runs.items():
+            print(f"{name:<34} {result['rps']:>9.0f} {result['p50']:>8.1f} {result['p95']:>8.1f} {result['errors']:>7}")
+        errors = sum(result["errors"] for result in runs.values())
+        print(f"errors: {errors}" + ("" if errors else " (none)"))
+        queries = subprocess.run([sys.executable, str(ROOT / "bench" / "queries.py")], cwd=ROOT,
+                                 env={**cluster.env, "BENCH_CERTIFICATE": number},
+                                 capture_output=True, text=True)
+        print(queries.stdout, queries.stderr[-3000:] if queries.returncode else "")
+    return 1 if errors or queries.returncode else 0
 
 
 if __name__ == "__main__":

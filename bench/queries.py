@@ -31,7 +31,8 @@ def main():
     client.cookies["sessionid"] = "bench-no-session"
     print(f"\nin-process, uncached, median of {ROUNDS}")
     print(f"{'page':<34} {'queries':>8} {'median ms':>10}")
-    for path in dict.fromkeys(path for _weight, path in MIX):
+    certificate = os.environ.get("BENCH_CERTIFICATE", "")
+    for path in dict.fromkeys(path.format(certificate=certificate) for _weight, path in MIX):
         client.get(path)
         timings = []
         for _ in range(ROUNDS):

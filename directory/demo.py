@@ -332,6 +332,8 @@ def seed(stdout, **options):
             user, _created = ensure_user(username, username, f"{username}@madebybochum.example", first_name=username)
             pages[slug].members.add(user)
             logins.append((username, username, f"member ({pages[slug].title})"))
-    if options.get("producers"):
-        seed_synthetic(index, options["producers"], stdout)
+    # Tops up to the number asked for, so running seed_demo again adds none.
+    missing = (options.get("producers") or 0) - ProducerPage.objects.filter(slug__startswith="synthetisch-").count()
+    if missing > 0:
+        seed_synthetic(index, missing, stdout)
     return logins

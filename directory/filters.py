@@ -2,25 +2,40 @@
 
 The same function serves the directory page, the map and the open-data exports, so a filtered URL
 means the same thing everywhere.
+
+Search is Wagtail's full-text search. On PostgreSQL a search that finds nothing falls back to trigram
+similarity of names (pg_trgm), so a typo ("Rösterai") still finds the producer; on SQLite there is no
+such fallback, and a misspelt word finds nothing.
 """
 
 from zoneinfo import ZoneInfo
 
 from django import forms
-from django.db.models import Case, Exists, IntegerField, OuterRef, Value, When
+from django.db import connection
+from django.db.models import Case, Exists, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from label import selectors as label_selectors
+from madebybochum.routing import restricted_paths
 
-from .models import EXPERIENCES, PRODUCTION_FORMS, SALES_CHANNELS, Category, Closure, OpeningHours, ProducerPage, SpokenLanguage
+from . import selectors
+from .models import EXPERIENCES, PRODUCTION_FORMS, SALES_CHANNELS, Category, Closure, OpeningHours, ProducerPage, Product, SpokenLanguage
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SEARCH_LIMIT = 1000
+# pg_trgm word similarity (0..1) a name must reach to count as "meant": "Kafee" reaches 0.5 against
+# "Kaffeerösterei", unrelated words stay near 0. PostgreSQL's own %> default (0.6) misses such typos.
+SIMILARITY_THRESHOLD = 0.4
 
 
 def visible_producers():
-    return ProducerPage.objects.live().public().filter(withdrawn_at__isnull=True)
+    # Like Wagtail's .public(), from the per-process list of restricted paths instead of a query.
+    queryset = ProducerPage.objects.live().filter(withdrawn_at__isnull=True)
+    for path in restricted_paths():
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
 
 
 def annotate_open(queryset, moment=None):
@@ -50,6 +65,23 @@ def search_ids(queryset, query):
     return [page.pk for page in results]
 
 
+def similar_ids(query):
+    """Page ids of producers whose name, or the name of one of their products or categories, resembles
+    the query despite typos, most similar first (German names; PostgreSQL with pg_trgm only)."""
+    from django.contrib.postgres.search import TrigramWordSimilarity
+
+    def best(names, field):
+        return Subquery(names.annotate(s=TrigramWordSimilarity(query, field)).order_by("-s").values("s")[:1])
+
+    similarity = Greatest(
+        TrigramWordSimilarity(query, "title_de"),
+        best(Product.objects.filter(producer=OuterRef("pk")), "name_de"),
+        best(Category.objects.filter(producers=OuterRef("pk")), "name_de"),
+    )
+    matches = ProducerPage.objects.annotate(similarity=similarity).filter(similarity__gte=SIMILARITY_THRESHOLD)
+    return list(matches.order_by("-similarity", "title_de").values_list("pk", flat=True)[:SEARCH_LIMIT])
+
+
 class DirectoryFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
     category = forms.ChoiceField(label=_("Category"), required=False)
@@ -65,12 +97,15 @@ class DirectoryFilterForm(forms.Form):
     label = forms.BooleanField(label=_("Label holders only"), required=False)
     open = forms.BooleanField(label=_("Open now"), required=False)
 
+    # Set by filter_producers when the results come from the typo-tolerant fallback, so the page can say so.
+    similar_names = False
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # One query each for the choices, used both to validate and to render.
+        # Choices from the per-process copies of the lookup tables, used both to validate and to render.
         self.fields["form"].choices = [("", _("All forms"))] + PRODUCTION_FORMS
-        self.fields["category"].choices = [("", _("All categories"))] + [(c.slug, c.name) for c in Category.objects.all()]
-        self.fields["language"].choices = [(lang.code, lang.name) for lang in SpokenLanguage.objects.all()]
+        self.fields["category"].choices = [("", _("All categories"))] + [(c.slug, c.name) for c in selectors.categories()]
+        self.fields["language"].choices = [(lang.code, lang.name) for lang in selectors.spoken_languages()]
 
     def is_filtered(self):
         return any(self.cleaned_data.get(name) for name in self.fields)
@@ -101,6 +136,9 @@ def filter_producers(params, moment=None):
         # Wagtail searches all producers (its index knows only a few filter fields, and path-based
         # filters make PostgreSQL's ranking slow); the ids then narrow the filtered, visible set.
         order = search_ids(ProducerPage.objects.all(), data["q"])
+        if not order and connection.vendor == "postgresql":
+            order = similar_ids(data["q"])
+            form.similar_names = bool(order)
         queryset = queryset.filter(pk__in=order)
     queryset = annotate_open(queryset, moment)
     if data.get("open"):

@@ -2,6 +2,7 @@
 
 from django.db import transaction
 from django.utils import timezone
+from wagtail.log_actions import log
 
 
 @transaction.atomic
@@ -12,4 +13,16 @@ def withdraw(producer, by):
     producer.save(update_fields=["withdrawn_at", "withdrawn_by"], clean=False)
     if producer.live:
         producer.unpublish(user=by, log_action="wagtail.unpublish")
+    log(instance=producer, action="directory.withdraw", user=by)
+    return producer
+
+
+@transaction.atomic
+def restore(producer, by):
+    """Undo a withdrawal. The profile stays unpublished until someone publishes it again, so nothing
+    reappears on the site by accident."""
+    producer.withdrawn_at = None
+    producer.withdrawn_by = None
+    producer.save(update_fields=["withdrawn_at", "withdrawn_by"], clean=False)
+    log(instance=producer, action="directory.restore", user=by)
     return producer

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -12,6 +13,10 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
+
+from madebybochum.routing import CachedViewRestrictionsMixin
+
+from .panels import CoordinatesPanel
 
 WEEKDAYS = [
     (0, _("Monday")),
@@ -90,7 +95,7 @@ class SpokenLanguage(models.Model):
         return self.name
 
 
-class ProducerIndexPage(Page):
+class ProducerIndexPage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
@@ -102,19 +107,23 @@ class ProducerIndexPage(Page):
         verbose_name = _("producer directory")
 
     def route(self, request, path_components):
-        """Resolve a profile in one query, with its open-now state, instead of Wagtail's two."""
+        """Resolve a profile in one query, with its open-now state and small lists, instead of Wagtail's two."""
         if len(path_components) == 1:
             from wagtail.url_routing import RouteResult
 
             from .filters import annotate_open
+            from .selectors import attach_profile_parts, with_profile_parts
 
             producer = (
-                annotate_open(ProducerPage.objects.child_of(self).filter(slug=path_components[0]))
+                with_profile_parts(annotate_open(ProducerPage.objects.child_of(self).filter(slug=path_components[0])))
                 .select_related("portrait")
                 .first()
             )
+            if producer and producer.is_withdrawn:
+                raise Http404
             if producer and producer.live:
                 producer.index_page = self  # saves the profile a query for its breadcrumb
+                attach_profile_parts(producer)
                 return RouteResult(producer)
         return super().route(request, path_components)
 
@@ -126,7 +135,7 @@ class ProducerIndexPage(Page):
         return context
 
 
-class ProducerPage(Page):
+class ProducerPage(CachedViewRestrictionsMixin, Page):
     """A producer's public profile. The page title is the business name."""
 
     intro = models.TextField(_("short portrait"), blank=True)
@@ -208,6 +217,7 @@ class ProducerPage(Page):
                 FieldPanel("street"),
                 FieldRowPanel([FieldPanel("postcode"), FieldPanel("city")]),
                 FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+                CoordinatesPanel(),
             ],
             heading=_("Address"),
         ),
@@ -233,10 +243,19 @@ class ProducerPage(Page):
     class Meta:
         verbose_name = _("producer")
         verbose_name_plural = _("producers")
+        permissions = [("withdraw_producerpage", _("Can withdraw and restore producer profiles"))]
 
     @property
     def is_withdrawn(self):
         return self.withdrawn_at is not None
+
+    def with_content_json(self, content):
+        """Withdrawal is a state of the page, not of its content: a revision (the editor's, or one being
+        published) neither clears nor brings back the current state."""
+        page = super().with_content_json(content)
+        page.withdrawn_at = self.withdrawn_at
+        page.withdrawn_by_id = self.withdrawn_by_id
+        return page
 
     def experiences(self):
         return [label for name, label in EXPERIENCES if getattr(self, name)]
@@ -409,3 +428,30 @@ class JoinRequest(models.Model):
 
     def __str__(self):
         return self.business_name
+
+
+class ClaimInvitation(models.Model):
+    """An emailed one-time link with which someone takes over a producer profile as its member.
+    Only a hash of the link's token is stored, so the table alone cannot be used to claim a profile."""
+
+    producer = models.ForeignKey(ProducerPage, verbose_name=_("producer"), on_delete=models.CASCADE, related_name="claim_invitations")
+    email = models.EmailField(_("email"))
+    language = models.CharField(_("language"), max_length=8, default="de")
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    used_at = models.DateTimeField(_("used at"), null=True, blank=True, editable=False)
+    used_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("claim invitation")
+        verbose_name_plural = _("claim invitations")
+
+    def __str__(self):
+        return f"{self.producer} → {self.email}"

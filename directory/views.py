@@ -9,12 +9,19 @@ from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import translation
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
 from events import selectors as event_selectors
 from label import selectors as label_selectors
+from madebybochum.cache import content_version
 
+from madebybochum.security import rate_limit
+
+from . import claims
 from .filters import filter_producers, is_open, ordered
+from .joining import unique_username
 from .models import WEEKDAYS, Category, ProducerPage
 
 PAGE_SIZE = 24
@@ -115,7 +122,9 @@ WEEKDAY_NAMES = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturd
 
 
 def profile_context(request, producer):
-    prefetch_related_objects([producer], "categories", "languages", "social_links", "opening_hours", "closures")
+    # Served by ProducerIndexPage.route, the lists come with the page; previews and others prefetch them.
+    if "opening_hours" not in getattr(producer, "_prefetched_objects_cache", {}):
+        prefetch_related_objects([producer], "categories", "languages", "social_links", "opening_hours", "closures")
     photos = list(producer.photos.select_related("image"))
     products = list(producer.products.select_related("image"))
     # One query for the renditions of every image on the page.
@@ -255,7 +264,8 @@ def producer_map(request):
     from .models import ProducerIndexPage
 
     queryset, form, order = filter_producers(request.GET)
-    producers = list(ordered(queryset, order).only("id", "title", "title_de", "title_en", "title_tr", "title_ar", "slug", "street"))
+    # Lazy: the template renders the list (thousands of links) from a fragment cached per content version.
+    producers = ordered(queryset, order).only("id", "title", "title_de", "title_en", "title_tr", "title_ar", "slug", "street")
     query = request.GET.urlencode()
     index_page = ProducerIndexPage.objects.live().first()
     return render(
@@ -270,6 +280,8 @@ def producer_map(request):
             "geojson_url": reverse("directory_geojson") + (f"?{query}" if query else ""),
             "tile_url": settings.DIRECTORY_TILE_URL,
             "tile_attribution": settings.DIRECTORY_TILE_ATTRIBUTION,
+            "content_version": content_version(),
+            "list_cache_seconds": settings.PAGE_CACHE_SECONDS,
         },
     )
 
@@ -290,3 +302,62 @@ def join(request):
         messages.success(request, _("Thank you! We will get back to you by email."))
         return redirect("directory_join")
     return render(request, "directory/join.html", {"form": form})
+
+
+CLAIM_PROBLEMS = {
+    claims.UNKNOWN: (404, gettext_lazy("This link is not valid"), gettext_lazy(
+        "We do not know this link. Please check that you opened the complete link from the email, or ask us for a new one."
+    )),
+    claims.EXPIRED: (410, gettext_lazy("This link has expired"), gettext_lazy(
+        "The link was only valid for a limited time. Please ask us for a new one."
+    )),
+    claims.USED: (410, gettext_lazy("This link has already been used"), gettext_lazy(
+        "Each link works only once. If that was you, log in with the account you set up then."
+    )),
+}
+
+
+@never_cache
+@rate_limit("directory-claim", limit=10, per=600)
+def claim(request, token):
+    """The emailed claim link: set up an account (or, logged in, confirm) and become the profile's member."""
+    from django.contrib import messages
+    from django.contrib.auth import login
+    from django.shortcuts import redirect, render
+    from django.utils.translation import gettext as _
+
+    from .forms import ClaimAccountForm
+
+    try:
+        invitation = claims.find(token)
+    except claims.InvalidInvitation as problem:
+        return claim_problem(request, problem.reason)
+    user = request.user if request.user.is_authenticated else None
+    form = None
+    if user is None:
+        data = request.POST if request.method == "POST" else None
+        form = ClaimAccountForm(data, email=invitation.email, initial={"username": unique_username(invitation.email)})
+    if request.method == "POST" and (form is None or form.is_valid()):
+        try:
+            if user is None:
+                user, producer = claims.redeem(
+                    token, username=form.cleaned_data["username"], password=form.cleaned_data["password1"]
+                )
+                login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            else:
+                user, producer = claims.redeem(token, user=user)
+        except claims.InvalidInvitation as problem:
+            return claim_problem(request, problem.reason)
+        except claims.UsernameTaken:
+            form.add_error("username", _("This login name is taken. Please choose another one."))
+        else:
+            messages.success(request, _("Welcome! You can now edit the profile of %(name)s.") % {"name": producer.title})
+            return redirect("wagtailadmin_pages:edit", producer.pk)
+    return render(request, "directory/claim.html", {"invitation": invitation, "form": form})
+
+
+def claim_problem(request, reason):
+    from django.shortcuts import render
+
+    status, heading, text = CLAIM_PROBLEMS[reason]
+    return render(request, "directory/claim.html", {"heading": heading, "text": text}, status=status)

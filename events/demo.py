@@ -2,10 +2,14 @@
 
 Dates are relative to today, so the calendar always has something coming up."""
 
+import random
 from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
 from django.utils import timezone
+from wagtail.models import Locale, Page
 
 from directory.models import ProducerIndexPage, ProducerPage
 from madebybochum.pages.demo import ensure_user, translated, upsert_page
@@ -221,6 +225,8 @@ def seed(stdout, **options):
                 )
     seed_open_day(index, shops, today + timedelta(days=20))
     seed_exhibitions(shops, today)
+    if options.get("events"):
+        seed_synthetic(index, options["events"], stdout)
     member, _created = ensure_user("geigenbau", "geigenbau", "geigenbau@madebybochum.example")
     shops["geigenbau-hellweg"].members.add(member)
     stdout.write(f"events: {created} new events")
@@ -267,3 +273,50 @@ def seed_exhibitions(shops, today):
         if not Exhibition.objects.filter(producer=shops[slug], ends_on__gte=today).exists():
             Exhibition.objects.create(producer=shops[slug], starts_on=today - timedelta(days=5), ends_on=today + timedelta(days=30),
                                       **translated("what", what))
+
+
+def seed_synthetic(index, count, stdout):
+    """Synthetic events until there are `count` of them, in bulk (no revisions), for benchmarks:
+    spread over the past month and the coming half year, some weekly, hosted by random producers."""
+    index = Page.objects.get(pk=index.pk)
+    missing = count - EventPage.objects.filter(slug__startswith="synthetisch-").count()
+    if missing <= 0:
+        return
+    content_type = ContentType.objects.get_for_model(EventPage)
+    locale = Locale.get_default()
+    last = index.get_last_child()
+    start = Page._str2int(last.path[-Page.steplen:]) if last else 0
+    number = EventPage.objects.filter(slug__startswith="synthetisch-").count()
+    # Some producers run events, most do not.
+    producers = list(ProducerPage.objects.live().values_list("pk", flat=True)[:40])
+    rng = random.Random(7)
+    today = timezone.now().astimezone(BERLIN).date()
+    now = timezone.now()
+    formats = ["workshop", "talk", "network", "film", "market"]
+    with transaction.atomic():
+        pages = []
+        for i in range(missing):
+            day = today + timedelta(days=rng.randint(-30, 180))
+            hour = rng.choice([10, 14, 17, 19])
+            slug = f"synthetisch-{number + i + 1}"
+            title = f"Werkstattabend {number + i + 1}"
+            pages.append(EventPage(
+                path=EventPage._get_path(index.path, index.depth + 1, start + i + 1),
+                depth=index.depth + 1, numchild=0, slug=slug, url_path=f"{index.url_path}{slug}/",
+                content_type=content_type, locale=locale, live=True, first_published_at=now, last_published_at=now,
+                draft_title=title,
+                **translated("title", {"de": title, "en": f"Workshop evening {number + i + 1}"}),
+                **translated("description", {"de": "<p>Mitmachen, fragen, ausprobieren.</p>"}),
+                format=rng.choice(formats), starts_at=at(day, hour), ends_at=at(day, hour + 2),
+                repeat="weekly" if rng.random() < 0.05 else "", in_english=rng.random() < 0.3,
+                in_turkish=rng.random() < 0.2, in_arabic=rng.random() < 0.1,
+            ))
+        Page.objects.bulk_create([Page(**{f.attname: getattr(p, f.attname) for f in Page._meta.concrete_fields if f.attname != "id"}) for p in pages])
+        ids = dict(Page.objects.filter(path__in=[p.path for p in pages]).values_list("path", "pk"))
+        for page in pages:
+            page.page_ptr_id = page.pk = page.id = ids[page.path]
+            page.save_base(raw=True, force_insert=True)
+        Hosts = EventPage.hosts.through
+        Hosts.objects.bulk_create([Hosts(eventpage_id=p.pk, producerpage_id=rng.choice(producers)) for p in pages if producers])
+        Page.objects.filter(pk=index.pk).update(numchild=Page.objects.child_of(index).count())
+    stdout.write(f"events: {missing} synthetic events")

@@ -14,6 +14,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from madebybochum.routing import CachedViewRestrictionsMixin
+
 BERLIN = ZoneInfo("Europe/Berlin")
 
 FORMATS = [
@@ -33,7 +35,7 @@ FORMAT_KEYS = [key for key, _label in FORMATS]
 SPOKEN = [("de", _("German")), ("en", _("English")), ("tr", _("Turkish")), ("ar", _("Arabic"))]
 
 
-class EventIndexPage(Page):
+class EventIndexPage(CachedViewRestrictionsMixin, Page):
     """The calendar: list and month views, filters and archive are query parameters on this page."""
 
     intro = models.TextField(_("introduction"), blank=True)
@@ -54,7 +56,7 @@ class EventIndexPage(Page):
         return context
 
 
-class EventPage(Page):
+class EventPage(CachedViewRestrictionsMixin, Page):
     VENUE_SHOWROOM = "showroom"
     VENUE_PRODUCER = "producer"
     VENUE_OTHER = "other"
@@ -322,7 +324,7 @@ class EventProposal(models.Model):
         return self.title
 
 
-class OpenDayPage(Page):
+class OpenDayPage(CachedViewRestrictionsMixin, Page):
     """The open-door day of all inner-city producers: a printable programme with time slots."""
 
     intro = models.TextField(_("introduction"), blank=True)

@@ -37,6 +37,8 @@ NOT_CONTENT = {
     "wagtailcore.commentreply",
     "wagtailcore.referenceindex",
     "wagtailsearch.indexentry",
+    # Made the first time a page shows an image in a new size: the page looks the same.
+    "wagtailimages.rendition",
 }
 
 
@@ -159,3 +161,18 @@ class AnonymousPageCacheMiddleware:
         cache.set(key, (response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
         response["X-Cache"] = "MISS"
         return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+_per_version = {}
+
+
+def per_version(name, load):
+    """load()'s result, kept in this process until published content changes (the content version).
+
+    For small tables read on every page (sites, categories, languages, view restrictions): one cache
+    read instead of a query. Each process keeps only the newest version of each name."""
+    version = content_version()
+    kept = _per_version.get(name)
+    if kept is None or kept[0] != version:
+        kept = _per_version[name] = (version, load())
+    return kept[1]

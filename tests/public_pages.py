@@ -25,6 +25,24 @@ def valid_certificate(lang):
     return f"/{lang}/label/certificates/{number}/"
 
 
+def open_claim_link(lang):
+    """A fresh claim link for the demo's ice-cream maker (the demo seeds none: the token is only ever mailed)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from directory.claims import token_hash
+    from directory.models import ClaimInvitation, ProducerPage
+
+    token = f"audit-{lang}-{timezone.now().timestamp():.0f}"
+    ClaimInvitation.objects.get_or_create(
+        token_hash=token_hash(token),
+        defaults={"producer": ProducerPage.objects.get(slug="eismanufaktur-gleisdreieck"), "email": "neu@example.org",
+                  "expires_at": timezone.now() + timedelta(days=1)},
+    )
+    return f"/{lang}/claim/{token}/"
+
+
 LANGUAGES = ("de", "en", "tr", "ar")
 
 PUBLIC_PAGES = {
@@ -38,6 +56,8 @@ PUBLIC_PAGES = {
     "map": "/{lang}/karte/",
     "profile": "/{lang}/produzenten/eismanufaktur-gleisdreieck/",
     "join": "/{lang}/mitmachen/",
+    "claim link": FromDatabase(open_claim_link),
+    "claim link unknown": "/{lang}/claim/unbekannt/",
     # --- label ---
     "label overview": "/{lang}/label-kriterien/",
     "label register": "/{lang}/label/",
@@ -48,5 +68,8 @@ PUBLIC_PAGES = {
     "calendar month": "/{lang}/veranstaltungen/?view=month",
     "event": "/{lang}/veranstaltungen/werkstatt-mittwoch/",
     "open day programme": "/{lang}/veranstaltungen/tag-der-offenen-tuer-programm/",
+    # --- routes ---
+    "route overview": "/{lang}/routen/",
+    "route": "/{lang}/routen/ehrenfeld-runde/",
     # --- shop --- every shop page is a 404 while the shop is off (the default), so none is listed.
 }

@@ -105,11 +105,15 @@ def wait_for(url, seconds=60, process=None):
     raise RuntimeError(f"{url} did not answer within {seconds}s")
 
 
-def recreate_database(url):
+def recreate_database(url, keep=False):
+    """A fresh, empty database; with keep=True, an existing one stays as it is (seeded data is reused)."""
     import psycopg
 
     base, name = url.rsplit("/", 1)
     with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        exists = connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone()
+        if exists and keep:
+            return
         connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         connection.execute(f'CREATE DATABASE "{name}"')
 
@@ -123,6 +127,9 @@ class Cluster:
             "CLUSTER_DATABASE_URL", "postgres://postgres@127.0.0.1:5432/mbb_prod_scale"
         )
         self.seed_producers = int(seed_producers or os.environ.get("SEED_PRODUCERS", "0"))
+        self.seed_events = int(os.environ.get("SEED_EVENTS", "0"))
+        # REUSE_DB=1: keep an existing database between runs; migrate and seed_demo only top it up.
+        self.reuse_db = os.environ.get("REUSE_DB") == "1"
         self.processes = []
         self.tmp = Path(tempfile.mkdtemp(prefix="mbb-cluster-"))
         # nginx's workers drop to an unprivileged user when started as root: they must read media.
@@ -168,10 +175,11 @@ class Cluster:
         # First: every manage.py command imports the URL conf, which asks the manifest for favicon.ico.
         self.manage("collectstatic", "--noinput", "-v0")
         if os.environ.get("KEEP_DB") != "1":
-            recreate_database(self.database_url)
+            recreate_database(self.database_url, keep=self.reuse_db)
             self.manage("migrate", "--noinput")
             self.manage("createcachetable")
             seed = ["seed_demo"] + (["--producers", str(self.seed_producers)] if self.seed_producers else [])
+            seed += ["--events", str(self.seed_events)] if self.seed_events else []
             self.manage(*seed)
         (self.tmp / "media").mkdir(exist_ok=True)
         for n, url in enumerate(self.instance_urls):

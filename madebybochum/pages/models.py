@@ -8,8 +8,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from madebybochum.routing import CachedChildRoutesMixin, CachedViewRestrictionsMixin
 
-class HomePage(Page):
+
+class HomePage(CachedChildRoutesMixin, CachedViewRestrictionsMixin, Page):
     hero_title = models.CharField(_("headline"), max_length=120)
     intro = models.TextField(_("introduction"), blank=True)
     label_title = models.CharField(_("label heading"), max_length=120, blank=True)
@@ -33,7 +35,7 @@ class HomePage(Page):
         return self.get_children().live().in_menu().specific()
 
 
-class StandardPage(Page):
+class StandardPage(CachedViewRestrictionsMixin, Page):
     intro = models.TextField(_("introduction"), blank=True)
     body = RichTextField(_("text"), blank=True)
     show_in_footer = models.BooleanField(

@@ -32,6 +32,7 @@ INSTALLED_APPS = [
     "label",
     "events",
     "shop",
+    "routes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -212,6 +213,12 @@ DIRECTORY_TILE_URL = os.environ.get("DIRECTORY_TILE_URL", "https://tile.openstre
 DIRECTORY_TILE_ATTRIBUTION = os.environ.get(
     "DIRECTORY_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
+# Days an emailed claim link (an admin invites someone to take over a profile) stays valid.
+DIRECTORY_CLAIM_DAYS = int(os.environ.get("DIRECTORY_CLAIM_DAYS", "14"))
+# Optional address search in the admin's coordinates picker: a Nominatim-compatible search URL
+# (e.g. https://nominatim.openstreetmap.org/search), queried by the server. Empty: no search button.
+DIRECTORY_GEOCODER_URL = os.environ.get("DIRECTORY_GEOCODER_URL", "")
+DIRECTORY_GEOCODER_TIMEOUT = 5
 # Largest photo upload accepted from members (bytes); Wagtail checks it on every image upload.
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", str(10 * 1024 * 1024)))
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
@@ -269,6 +276,10 @@ MIDDLEWARE.insert(1, "madebybochum.security.ContentSecurityPolicyMiddleware")
 MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
                   "madebybochum.cache.AnonymousPageCacheMiddleware")
 MIDDLEWARE.append("axes.middleware.AxesMiddleware")
+# Wagtail's Site (with its root page) from a per-process copy instead of two queries per request;
+# after the page cache, so pages served from it skip this.
+MIDDLEWARE.insert(MIDDLEWARE.index("madebybochum.cache.AnonymousPageCacheMiddleware") + 1,
+                  "madebybochum.routing.CachedSiteMiddleware")
 
 # Public pages: nothing inline, nothing from another origin.
 SECURE_CSP = {
@@ -324,6 +335,6 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDE = ["/admin/", "/documents/", "/healthz", "/django-admin/"]
 # Apps whose rows show on public pages: saving or deleting one makes every cached page stale.
 PAGE_CACHE_CONTENT_APPS = [
-    "pages", "directory", "label", "events", "shop",
+    "pages", "directory", "label", "events", "shop", "routes",
     "wagtailcore", "wagtailimages", "wagtaildocs", "wagtailredirects", "taggit",
 ]

@@ -88,3 +88,58 @@ def test_producer_profile_contract_and_showroom_now_tag(make_event, make_produce
     with django_assert_max_num_queries(2):
         html = Template("{% load events_tags %}{% showroom_now %}").render(Context({}))
     assert "Wintereis" in html and "Eismanufaktur" in html and "Später" not in html
+
+
+def calendar_queries(client, url):
+    # A session cookie bypasses the anonymous page cache: this counts what rendering the page costs.
+    client.cookies["sessionid"] = "no-session"
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_calendar_query_budget_does_not_grow_with_events(client, calendar_page, make_event, make_producer):
+    host = make_producer("geigenbau", "Geigenbau Brückstraße")
+    make_event(title="Erster", start=soon(3), hosts=[host])
+    views = [calendar_page.url, calendar_page.url + "?view=month", calendar_page.url + "?format=workshop&language=de"]
+    few = [calendar_queries(client, url) for url in views]
+    for number in range(12):
+        make_event(title=f"Kurs {number}", start=soon(number + 1), hosts=[host], format="workshop",
+                   repeat=EventPage.FREQ_WEEKLY if number % 3 == 0 else "")
+    many = [calendar_queries(client, url) for url in views]
+    assert few == many
+    assert max(many) <= 15, many
+
+
+def test_long_lists_are_paged_and_page_links_keep_the_filters(client, calendar_page, make_event):
+    # Six weekly courses: 103 to 108 dates in the next 120 days, four pages of 30.
+    make_event(title="Vormittagskurs", format="workshop", start=soon(1, hour=10),
+               repeat=EventPage.FREQ_WEEKLY, repeat_interval=1)
+    for weekday in range(1, 6):
+        make_event(title=f"Abendkurs {weekday}", format="workshop", start=soon(weekday, hour=18),
+                   repeat=EventPage.FREQ_WEEKLY, repeat_interval=1)
+    url = calendar_page.url + "?format=workshop"
+
+    first = client.get(url).content.decode()
+    assert first.count('<li class="ev-item') == 30
+    assert "Seite 1 von 4" in first
+    assert 'href="?format=workshop&amp;page=2"' in first
+    second = client.get(url + "&page=2").content.decode()
+    assert second.count('<li class="ev-item') == 30
+    assert 'href="?format=workshop&amp;page=1"' in second
+    # The first dates of page 2 come after the last date of page 1.
+    last_on_first = re.findall(r'datetime="([^"]+)"', first)[-1]
+    first_on_second = re.findall(r'datetime="([^"]+)"', second)[0]
+    assert first_on_second >= last_on_first
+    # A page number beyond the end or rubbish shows a page of dates rather than an error.
+    assert "Seite 4 von 4" in client.get(url + "&page=99").content.decode()
+    assert "Seite 1 von 4" in client.get(url + "&page=x").content.decode()
+
+
+def test_archive_pages_keep_the_archive(client, calendar_page, make_event):
+    make_event(title="Alter Kurs", start=soon(-400, hour=10), end=soon(-400, hour=12),
+               repeat=EventPage.FREQ_WEEKLY, repeat_until=(timezone.now() - timedelta(days=2)).date())
+    archive = client.get(calendar_page.url + "?archive=1").content.decode()
+    assert 'href="?archive=1&amp;page=2"' in archive
+    assert "Alter Kurs" in client.get(calendar_page.url + "?archive=1&page=2").content.decode()

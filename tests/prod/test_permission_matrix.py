@@ -115,6 +115,16 @@ RULES = [
     Rule("admin/", "/admin/label/applications/{application}/", staff_only()),
     Rule("admin/", "/admin/label/certificates/", staff_only()),
     Rule("admin/", "/admin/directory/join-requests/", admin_only()),
+    # Inviting someone to claim a profile and withdrawing/restoring one: admins only, members and reviewers
+    # are sent back to the dashboard (the matrix's admin is a superuser and holds both permissions).
+    Rule("admin/", "/admin/directory/producers/{producer}/invite/", admin_only()),
+    Rule("admin/", "/admin/directory/producers/{producer}/invite/", {**admin_only(), "admin": 200}, method="post"),
+    Rule("admin/", "/admin/directory/producers/{producer}/withdraw/", admin_only()),
+    Rule("admin/", "/admin/directory/producers/{producer}/restore/", admin_only()),
+    Rule("admin/", "/admin/directory/producers/{producer}/withdraw/", {**admin_only(), "admin": 302}, method="post"),
+    # The address search serves everyone with admin access (members fill in their own address); without a
+    # configured geocoder it answers 503.
+    Rule("admin/", "/admin/directory/geocode/?q=Kortumstra%C3%9Fe", {**staff_only(503), "member_a": 503, "member_b": 503}),
     Rule("admin/", "/admin/snippets/events/registration/", admin_only()),
     Rule("admin/", "/admin/snippets/events/eventproposal/", admin_only()),
     Rule("admin/", "/admin/snippets/shop/offer/", admin_only()),
@@ -131,6 +141,9 @@ RULES = [
     Rule(r"<lang>/^((?:[\w\-]+/)*)$", "/de/produzenten/matrix-a/", everyone(200)),
     Rule("<lang>/karte/", "/de/karte/", everyone(200)),
     Rule("<lang>/mitmachen/", "/de/mitmachen/", everyone(200)),
+    # The claim link's token is the secret: an unknown one is a 404 page for everyone (valid links: test_claims.py).
+    Rule("<lang>/claim/<str:token>/", "/de/claim/no-such-token/", everyone(404)),
+    Rule("<lang>/claim/<str:token>/", "/de/claim/no-such-token/", everyone(404), method="post"),
     Rule("api/producers.geojson", "/api/producers.geojson", everyone(200)),
     Rule("api/producers.csv", "/api/producers.csv", everyone(200)),
     # --- label --- public: the register, verification (prefixed and permanent /v/), QR, sticker, open data
