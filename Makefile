@@ -52,8 +52,10 @@ run: db
 test: setup test-only
 
 # The suite alone, for a venv that is already set up (CI calls it again with DATABASE_URL set).
+# Two processes (pytest-xdist), one per core here; each gets its own test database. PYTEST_WORKERS=0: one process.
+PYTEST_WORKERS ?= 2
 test-only:
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(PYTEST_WORKERS) $(PYTEST_ARGS)
 
 messages: setup
 	$(MANAGE) makemessages --all --ignore='.venv/*' --ignore='staticfiles/*' --ignore='tests/*' --ignore='node_modules/*' --ignore='tools/*' --no-obsolete --no-location

@@ -15,7 +15,7 @@ from django.views.decorators.http import require_GET
 
 from events import selectors as event_selectors
 from label import selectors as label_selectors
-from madebybochum.cache import content_version
+from madebybochum.cache import content_version, same_for_everyone
 
 from madebybochum.security import rate_limit
 
@@ -195,6 +195,7 @@ def profile_url_prefix(request):
 
 
 @require_GET
+@same_for_everyone
 def producers_geojson(request):
     rows = export_rows(request)
     prefix = profile_url_prefix(request)
@@ -226,6 +227,7 @@ def producers_geojson(request):
 
 
 @require_GET
+@same_for_everyone
 def producers_csv(request):
     rows = export_rows(request)
     prefix = profile_url_prefix(request)

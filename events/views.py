@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from directory.models import ProducerPage
+from madebybochum.cache import same_for_everyone
 
 from . import ical, proposals, registrations
 from .forms import ProposalForm, RegistrationForm
@@ -239,21 +240,25 @@ def _upcoming(events):
     return [event for event in events if has_dates_ahead(event, now)]
 
 
+@same_for_everyone
 def feed_all(request):
     return _ics(request, _upcoming(live_events()), "Made by Bochum", "calendar")
 
 
+@same_for_everyone
 def feed_producer(request, slug):
     producer = get_object_or_404(ProducerPage.objects.live(), slug=slug)
     return _ics(request, _upcoming(live_events(producer=producer)), f"Made by Bochum: {producer.title}", slug)
 
 
+@same_for_everyone
 def feed_format(request, format):
     if format not in FORMAT_KEYS:
         raise Http404
     return _ics(request, _upcoming(live_events(format=format)), "Made by Bochum", format)
 
 
+@same_for_everyone
 def feed_event(request, pk):
     event = get_object_or_404(EventPage.objects.live().prefetch_related("exceptions", "hosts"), pk=min(pk, MAX_ID))
     return _ics(request, [event], event.title, event.slug)

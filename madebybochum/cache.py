@@ -16,6 +16,7 @@ never_cache: a view whose output depends on anything but the URL and language mu
 
 import hashlib
 import time
+from functools import wraps
 
 from django.conf import settings
 from django.core.cache import cache
@@ -142,12 +143,7 @@ class AnonymousPageCacheMiddleware:
         key = _key(request)
         entry = cache.get(key)
         if entry is not None:
-            content, headers = entry
-            response = HttpResponse(content)
-            for name, value in headers:
-                response[name] = value
-            response["X-Cache"] = "HIT"
-            return get_conditional_response(request, etag=response["ETag"], response=response)
+            return _restored(request, entry)
 
         response = self.get_response(request)
         if not _storable(request, response):
@@ -156,11 +152,47 @@ class AnonymousPageCacheMiddleware:
             # Browsers and proxies may keep a copy but must ask (If-None-Match) before using it.
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ("Cookie",))
-        set_response_etag(response)
-        headers = [(name, value) for name, value in response.items() if name.lower() != "x-cache"]
-        cache.set(key, (response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
-        response["X-Cache"] = "MISS"
-        return get_conditional_response(request, etag=response["ETag"], response=response)
+        return _stored(request, key, response)
+
+
+def _stored(request, key, response):
+    set_response_etag(response)
+    headers = [(name, value) for name, value in response.items() if name.lower() != "x-cache"]
+    cache.set(key, (response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
+    response["X-Cache"] = "MISS"
+    return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def _restored(request, entry):
+    content, headers = entry
+    response = HttpResponse(content)
+    for name, value in headers:
+        response[name] = value
+    response["X-Cache"] = "HIT"
+    return get_conditional_response(request, etag=response["ETag"], response=response)
+
+
+def same_for_everyone(view):
+    """For views whose output depends only on the URL (open data, calendar feeds): kept in the shared
+    cache under the content version for members too, whose session cookie bypasses the page cache.
+    These are the slowest responses (thousands of producers, hundreds of events) and ask nothing of who
+    is asking."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if request.method not in ("GET", "HEAD"):
+            return view(request, *args, **kwargs)
+        digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        key = f"shared-view:{content_version()}:{digest}"
+        entry = cache.get(key)
+        if entry is not None:
+            return _restored(request, entry)
+        response = view(request, *args, **kwargs)
+        if response.status_code != 200 or response.streaming:
+            return response
+        return _stored(request, key, response)
+
+    return wrapper
 
 
 _per_version = {}

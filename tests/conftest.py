@@ -1,3 +1,5 @@
+import json
+
 import pytest
 from django.core.management import call_command
 
@@ -35,3 +37,39 @@ def _default_language():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.deactivate()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _migration_data(django_db_setup, django_db_blocker):
+    """A copy of what migrations put in the test database (Wagtail's root page and locale, groups),
+    taken at each test process's first test: pytest-django runs transactional tests last, so no flush
+    has happened yet. (Django's serialized_rollback loses track of its own copy once Playwright's
+    greenlets run, so the tests keep theirs.)"""
+    from django.db import connection
+
+    with django_db_blocker.unblock():
+        return connection.creation.serialize_db_to_string()
+
+
+@pytest.fixture
+def restored_tree(_migration_data, transactional_db):
+    """For transactional tests: put the migration data back if an earlier test's flush removed it."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.core import serializers
+    from django.db import connection, transaction
+    from wagtail.models import Locale
+
+    if Locale.objects.exists():
+        return
+    # The flush re-created content types under new ids; the copy brings its own. They go in first,
+    # because building Wagtail pages and tasks looks content types up (and creates missing ones).
+    ContentType.objects.all().delete()
+    ContentType.objects.clear_cache()
+    rows = json.loads(_migration_data)
+    content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
+    others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
+    with transaction.atomic(), connection.constraint_checks_disabled():
+        for part in (content_types, others):
+            for obj in serializers.deserialize("json", json.dumps(part)):
+                obj.save()
+    ContentType.objects.clear_cache()

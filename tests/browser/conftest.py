@@ -1,6 +1,5 @@
 """Headless Chromium through Playwright. Skipped, loudly, where Chromium is missing; required in CI."""
 
-import json
 import os
 import shutil
 from pathlib import Path
@@ -30,38 +29,9 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.django_db(transaction=True))
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _migration_data(django_db_setup, django_db_blocker):
-    """A copy of what migrations put in the test database (Wagtail's root page and locale, groups),
-    to restore after each flush. (Django's serialized_rollback loses track of its own copy once
-    Playwright's greenlets run, so the tests keep theirs.)"""
-    from django.db import connection
-
-    with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
-
-
 @pytest.fixture(autouse=True)
-def _restore_migration_data(_migration_data, transactional_db):
-    from django.contrib.contenttypes.models import ContentType
-    from django.core import serializers
-    from django.db import connection, transaction
-    from wagtail.models import Locale
-
-    if Locale.objects.exists():
-        return
-    # The flush re-created content types under new ids; the copy brings its own. They go in first,
-    # because building Wagtail pages and tasks looks content types up (and creates missing ones).
-    ContentType.objects.all().delete()
-    ContentType.objects.clear_cache()
-    rows = json.loads(_migration_data)
-    content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
-    others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
-    with transaction.atomic(), connection.constraint_checks_disabled():
-        for part in (content_types, others):
-            for obj in serializers.deserialize("json", json.dumps(part)):
-                obj.save()
-    ContentType.objects.clear_cache()
+def _restore_migration_data(restored_tree):
+    """Browser tests commit (the live server needs the data), so an earlier one's flush is undone first."""
 
 
 @pytest.fixture(scope="session")

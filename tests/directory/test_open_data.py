@@ -59,3 +59,16 @@ def test_exports_are_language_neutral(client, producers):
     german = client.get("/api/producers.geojson", HTTP_ACCEPT_LANGUAGE="de").content
     arabic = client.get("/api/producers.geojson", HTTP_ACCEPT_LANGUAGE="ar").content
     assert german == arabic
+
+
+def test_members_share_the_cached_exports_and_see_a_withdrawal_at_once(client, producers, admin_user):
+    client.force_login(admin_user)
+    first = client.get("/api/producers.geojson")
+    again = client.get("/api/producers.geojson")
+    assert (first["X-Cache"], again["X-Cache"]) == ("MISS", "HIT")
+    assert again.content == first.content
+    assert "private" in again["Cache-Control"]
+    withdraw(producers[1], by=admin_user)
+    names = [f["properties"]["name"] for f in json.loads(client.get("/api/producers.geojson").content)["features"]]
+    assert names == ["Rösterei"]
+    assert "Geigenbau" not in client.get("/api/producers.csv").content.decode()

@@ -59,3 +59,12 @@ def test_uids_are_stable_and_feeds_filter(client, make_event, make_producer):
     assert client.get("/events/format/nonsense.ics").status_code == 404
     assert client.get("/events/producer/nobody.ics").status_code == 404
     assert talk.uid() != past.uid()
+
+
+def test_a_members_feed_shows_a_cancelled_date_at_once(client, make_event, admin_user):
+    weekly = make_event(title="Werkstattabend", start=local(2031, 3, 4, 19), repeat=EventPage.FREQ_WEEKLY)
+    client.force_login(admin_user)
+    assert "exdate" not in parse(client.get("/events/calendar.ics")).vevent.contents
+    EventException.objects.create(event=weekly, original_date=local(2031, 3, 11).date(), kind=EventException.CANCELLED)
+    cancelled = parse(client.get("/events/calendar.ics")).vevent.exdate.value
+    assert [value.astimezone(BERLIN).date() for value in cancelled] == [local(2031, 3, 11).date()]
