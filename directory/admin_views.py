@@ -86,6 +86,15 @@ def invite(request, page_id):
     )
 
 
+@require_POST
+def revoke_invitation(request, page_id, pk):
+    producer = producer_for(request, page_id, "directory.add_claiminvitation")
+    invitation = get_object_or_404(producer.claim_invitations, pk=pk)
+    claims.revoke(invitation)
+    messages.success(request, _("The invitation for %(email)s no longer works.") % {"email": invitation.email})
+    return redirect("directory_claim_invite", producer.pk)
+
+
 def change_state(request, page_id, action):
     """Withdraw or restore a profile: a confirmation page on GET, the change itself only on POST."""
     producer = producer_for(request, page_id, "directory.withdraw_producerpage")

@@ -120,5 +120,12 @@ def redeem(token, user=None, username=None, password=None):
     return user, producer
 
 
+def revoke(invitation):
+    """An open link stops working at once (it then reads as expired); a used one stays in the history."""
+    if invitation.used_at is None and invitation.expires_at > timezone.now():
+        invitation.expires_at = timezone.now()
+        invitation.save(update_fields=["expires_at"])
+
+
 def open_invitations(producer):
     return producer.claim_invitations.filter(used_at__isnull=True, expires_at__gt=timezone.now()).select_related("invited_by")

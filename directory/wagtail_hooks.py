@@ -64,6 +64,11 @@ def join_request_urls():
         path("directory/join-requests/<int:pk>/<str:decision>/", admin_views.decide, name="directory_join_request_decide"),
         path("directory/producers/<int:page_id>/invite/", admin_views.invite, name="directory_claim_invite"),
         path(
+            "directory/producers/<int:page_id>/invitations/<int:pk>/revoke/",
+            admin_views.revoke_invitation,
+            name="directory_claim_revoke",
+        ),
+        path(
             "directory/producers/<int:page_id>/withdraw/", admin_views.change_state, {"action": "withdraw"}, name="directory_withdraw"
         ),
         path("directory/producers/<int:page_id>/restore/", admin_views.change_state, {"action": "restore"}, name="directory_restore"),

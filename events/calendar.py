@@ -4,7 +4,9 @@ Filters live in the URL (?format=workshop&producer=slug&language=tr&view=month&m
 so they work without JavaScript and can be shared and bookmarked."""
 
 import calendar as pycalendar
+from dataclasses import replace
 from datetime import date, datetime, timedelta
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -13,7 +15,7 @@ from django.utils import timezone
 
 from directory.models import ProducerPage
 
-from .models import BERLIN, FORMAT_KEYS, FORMATS, SPOKEN, EventPage, OpenDayPage
+from .models import BERLIN, FORMAT_KEYS, FORMATS, SPOKEN, EventException, EventPage, OpenDayPage
 from .recurrence import FAR_YEARS, occurrences
 
 LANGUAGE_FLAGS = {"de": "in_german", "en": "in_english", "tr": "in_turkish", "ar": "in_arabic"}
@@ -47,12 +49,34 @@ def in_window(events, after, before):
     return events.filter(single | repeating, starts_at__lt=before + slack)
 
 
+# What the recurrence rules read (events.recurrence), plus the German title to order dates that start together.
+SCHEDULE_FIELDS = ("pk", "title_de", "starts_at", "ends_at", "repeat", "repeat_interval", "repeat_until",
+                   "repeat_weekday", "repeat_week_of_month")
+
+
+def schedules(events, after, before):
+    """(schedule, exceptions) of each event that may have a date in the window: plain rows, because a
+    calendar expands hundreds of events and shows a page of them."""
+    rows = list(in_window(events.prefetch_related(None), after, before).values(*SCHEDULE_FIELDS))
+    exceptions = {}
+    for exception in EventException.objects.filter(event_id__in=[row["pk"] for row in rows]):
+        exceptions.setdefault(exception.event_id, []).append(exception)
+    return [(SimpleNamespace(**row), exceptions.get(row["pk"], [])) for row in rows]
+
+
 def expand(events, after, before):
+    """The dates in [after, before), sorted. Each occurrence's `event` is only its schedule: pass the
+    ones to show through with_pages()."""
     found = []
-    events = in_window(events, after, before)
-    for event in events:
-        found.extend(occurrences(event, after, before, exceptions=list(event.exceptions.all())))
-    return sorted(found, key=lambda o: (o.start, o.event.title))
+    for schedule, exceptions in schedules(events, after, before):
+        found.extend(occurrences(schedule, after, before, exceptions=exceptions))
+    return sorted(found, key=lambda o: (o.start, o.event.title_de))
+
+
+def with_pages(found):
+    """The occurrences with their event pages, read in one query for just these."""
+    pages = EventPage.objects.select_related("venue_producer").in_bulk({occurrence.event.pk for occurrence in found})
+    return [replace(occurrence, event=pages[occurrence.event.pk]) for occurrence in found]
 
 
 def parse_month(value, today):
@@ -112,7 +136,7 @@ def calendar_context(index, params):
         last_day = pycalendar.monthrange(first.year, first.month)[1]
         start = datetime.combine(first, datetime.min.time(), BERLIN)
         end = start + timedelta(days=last_day)
-        found = expand(events, start, end)
+        found = with_pages(expand(events, start, end))
         previous_month = (first - timedelta(days=1)).replace(day=1)
         next_month = first + timedelta(days=last_day)
         context.update(
@@ -130,7 +154,7 @@ def calendar_context(index, params):
             found = expand(events, now, now + timedelta(days=LIST_DAYS))
         page_obj = Paginator(found, LIST_PAGE_SIZE).get_page(params.get("page"))
         context.update(
-            occurrences=page_obj.object_list,
+            occurrences=with_pages(page_obj.object_list),
             page_obj=page_obj,
             page_query=urlencode({**query, "archive": "1"} if archive else query),
         )

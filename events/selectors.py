@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .calendar import expand, live_events
+from .calendar import expand, live_events, with_pages
 from .models import BERLIN, Exhibition
 
 
@@ -19,7 +19,7 @@ def upcoming_for_producer(producer, limit=5):
     """Occurrences (see events.recurrence.Occurrence) of events the producer hosts or holds at their place."""
     now = timezone.now()
     found = expand(live_events(producer=producer), now, now + timedelta(days=180))
-    return [occurrence for occurrence in found if not occurrence.cancelled][:limit]
+    return with_pages([occurrence for occurrence in found if not occurrence.cancelled][:limit])
 
 
 def exhibitions_now(producer=None):

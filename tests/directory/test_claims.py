@@ -158,3 +158,32 @@ def test_claim_posts_are_rate_limited(client, admin_user, werkstatt, django_capt
     path = invite(client, admin_user, werkstatt, django_capture_on_commit_callbacks)
     statuses = [client.post(path, {"username": "kim", "password1": "a", "password2": "b"}).status_code for _ in range(11)]
     assert statuses[:10] == [200] * 10 and statuses[10] == 429
+
+
+def test_an_admin_revokes_a_link_that_went_to_the_wrong_address(
+    client, admin_user, werkstatt, make_producer, django_capture_on_commit_callbacks
+):
+    path = invite(client, admin_user, werkstatt, django_capture_on_commit_callbacks, email="falsch@example.org")
+    invitation = ClaimInvitation.objects.get()
+    revoke = f"/admin/directory/producers/{werkstatt.pk}/invitations/{invitation.pk}/revoke/"
+
+    member, _created = ensure_user("anna", "anna", "anna@example.org")
+    werkstatt.members.add(member)
+    client.force_login(member)
+    client.post(revoke)
+    assert client.get(path).status_code == 200  # a member cannot revoke it
+
+    client.force_login(admin_user)
+    page = client.get(f"/admin/directory/producers/{werkstatt.pk}/invite/").content.decode()
+    assert "falsch@example.org" in page and revoke in page
+    assert client.get(revoke).status_code == 405
+    # Only through the profile it belongs to.
+    other = make_producer("Fahrradwerkstatt")
+    client.post(f"/admin/directory/producers/{other.pk}/invitations/{invitation.pk}/revoke/")
+    invitation.refresh_from_db()
+    assert invitation.expires_at > timezone.now()
+    assert client.post(revoke).status_code == 302
+    page = client.get(f"/admin/directory/producers/{werkstatt.pk}/invite/").content.decode()
+    assert "falsch@example.org no longer works" in page and revoke not in page
+    client.logout()
+    assert client.get(path).status_code == 410

@@ -119,6 +119,8 @@ RULES = [
     # are sent back to the dashboard (the matrix's admin is a superuser and holds both permissions).
     Rule("admin/", "/admin/directory/producers/{producer}/invite/", admin_only()),
     Rule("admin/", "/admin/directory/producers/{producer}/invite/", {**admin_only(), "admin": 200}, method="post"),
+    # (An unknown invitation is a 404, which LocaleMiddleware turns into a redirect.)
+    Rule("admin/", "/admin/directory/producers/{producer}/invitations/999999/revoke/", admin_only(302), method="post"),
     Rule("admin/", "/admin/directory/producers/{producer}/withdraw/", admin_only()),
     Rule("admin/", "/admin/directory/producers/{producer}/restore/", admin_only()),
     Rule("admin/", "/admin/directory/producers/{producer}/withdraw/", {**admin_only(), "admin": 302}, method="post"),
