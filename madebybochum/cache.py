@@ -1,6 +1,7 @@
 """Anonymous pages from the shared cache, invalidated the moment published content changes.
 
-Every cached page is stored under a site-wide content version. Publishing, unpublishing, moving or
+Every cached page carries the site-wide content version it was rendered under, and is used only
+while that is still the current version (both are read in one round trip). Publishing, unpublishing, moving or
 deleting a page, and saving or deleting any row of a content app (settings.PAGE_CACHE_CONTENT_APPS:
 producers, certificates, events, registrations, orders, images, ...) bumps that version, so the next
 visitor on any app server gets a fresh page. A site-wide version instead of a purge per URL, because
@@ -123,7 +124,18 @@ def _storable(request, response):
 def _key(request):
     url = request.build_absolute_uri()
     digest = hashlib.sha256(f"{url}|{getattr(request, 'LANGUAGE_CODE', '')}".encode()).hexdigest()
-    return f"page-cache:{content_version()}:{digest}"
+    return f"page-cache:{digest}"
+
+
+def _lookup(key):
+    """(current content version, the entry stored under key if it was made under that version).
+
+    One round trip for both: an entry carries the version it was rendered under, so a page stored
+    before a change is simply not used."""
+    found = cache.get_many([VERSION_KEY, key])
+    version = found.get(VERSION_KEY) or content_version()
+    entry = found.get(key)
+    return version, (entry if entry is not None and entry[0] == version else None)
 
 
 class AnonymousPageCacheMiddleware:
@@ -141,7 +153,7 @@ class AnonymousPageCacheMiddleware:
             return response
 
         key = _key(request)
-        entry = cache.get(key)
+        version, entry = _lookup(key)
         if entry is not None:
             return _restored(request, entry)
 
@@ -152,19 +164,19 @@ class AnonymousPageCacheMiddleware:
             # Browsers and proxies may keep a copy but must ask (If-None-Match) before using it.
             patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ("Cookie",))
-        return _stored(request, key, response)
+        return _stored(request, key, version, response)
 
 
-def _stored(request, key, response):
+def _stored(request, key, version, response):
     set_response_etag(response)
     headers = [(name, value) for name, value in response.items() if name.lower() != "x-cache"]
-    cache.set(key, (response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
+    cache.set(key, (version, response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
     response["X-Cache"] = "MISS"
     return get_conditional_response(request, etag=response["ETag"], response=response)
 
 
 def _restored(request, entry):
-    content, headers = entry
+    _version, content, headers = entry
     response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
@@ -182,15 +194,14 @@ def same_for_everyone(view):
     def wrapper(request, *args, **kwargs):
         if request.method not in ("GET", "HEAD"):
             return view(request, *args, **kwargs)
-        digest = hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
-        key = f"shared-view:{content_version()}:{digest}"
-        entry = cache.get(key)
+        key = "shared-view:" + hashlib.sha256(request.build_absolute_uri().encode()).hexdigest()
+        version, entry = _lookup(key)
         if entry is not None:
             return _restored(request, entry)
         response = view(request, *args, **kwargs)
         if response.status_code != 200 or response.streaming:
             return response
-        return _stored(request, key, response)
+        return _stored(request, key, version, response)
 
     return wrapper
 

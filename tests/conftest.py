@@ -39,20 +39,23 @@ def _default_language():
     translation.deactivate()
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _migration_data(django_db_setup, django_db_blocker):
-    """A copy of what migrations put in the test database (Wagtail's root page and locale, groups),
-    taken at each test process's first test: pytest-django runs transactional tests last, so no flush
-    has happened yet. (Django's serialized_rollback loses track of its own copy once Playwright's
-    greenlets run, so the tests keep theirs.)"""
+# What migrations put in the test database (Wagtail's root page and locale, groups), for restored_tree.
+_migration_data = {}
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """pytest-django's database set-up, plus a copy of the migration data taken right after it, before
+    any transactional test flushes the database. (Django's serialized_rollback loses track of its own
+    copy once Playwright's greenlets run, so the tests keep theirs.)"""
     from django.db import connection
 
     with django_db_blocker.unblock():
-        return connection.creation.serialize_db_to_string()
+        _migration_data["json"] = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture
-def restored_tree(_migration_data, transactional_db):
+def restored_tree(transactional_db):
     """For transactional tests: put the migration data back if an earlier test's flush removed it."""
     from django.contrib.contenttypes.models import ContentType
     from django.core import serializers
@@ -65,7 +68,7 @@ def restored_tree(_migration_data, transactional_db):
     # because building Wagtail pages and tasks looks content types up (and creates missing ones).
     ContentType.objects.all().delete()
     ContentType.objects.clear_cache()
-    rows = json.loads(_migration_data)
+    rows = json.loads(_migration_data["json"])
     content_types = [row for row in rows if row["model"] == "contenttypes.contenttype"]
     others = [row for row in rows if row["model"] != "contenttypes.contenttype"]
     with transaction.atomic(), connection.constraint_checks_disabled():
