@@ -1,9 +1,10 @@
 """make bench: a bounded load run on loopback against nginx -> gunicorn -> PostgreSQL (+ Redis).
 
-Three wrk runs of BENCH_SECONDS each (default 10), same server, same connections:
+Four wrk runs of BENCH_SECONDS each (default 10), same server, same connections:
   static    a hashed static file of about the size of a page (the ceiling of this stack)
   cached    the page mix as anonymous visitors get it (shared page cache)
-  uncached  the same mix rendered every time (requests carry a session cookie, which bypasses the cache)
+  uncached  the same mix rendered every time (requests carry a session cookie, which bypasses the cache),
+            once at BENCH_CONNECTIONS and once with 2 connections (latency without queueing)
 Prints requests/s, p50 and p95 latency and errors for each, and fails on any error.
 The mix is MIX below: add each new page type (directory with filters, search, profile, map GeoJSON,
 calendar, event, iCal, verification) when it lands. SEED_PRODUCERS and SEED_EVENTS set how many synthetic
@@ -134,6 +135,10 @@ def main():
                 cluster.url, paths, {}, seconds, connections, threads),
             "uncached pages": wrk(
                 cluster.url, paths, {"Cookie": "sessionid=bench-no-session"}, seconds, connections, threads),
+            # At saturation a closed loop's latency is mostly waiting in line (connections / throughput);
+            # two connections, one per core, show what a member's request costs when the site is not overrun.
+            "uncached pages, 2 connections": wrk(
+                cluster.url, paths, {"Cookie": "sessionid=bench-no-session"}, seconds, 2, 1),
         }
         print(f"\nwrk, {seconds}s each, {connections} connections, {threads} threads; "
               f"nginx -> {cluster.instances} gunicorn x {cluster.workers} workers -> PostgreSQL + Redis")

@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.db import connection
-from django.db.models import Case, Exists, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Exists, F, Func, IntegerField, OuterRef, Subquery, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -157,5 +157,12 @@ def ordered(queryset, order):
     """Search results keep their relevance order; otherwise alphabetical by German name."""
     if order is None:
         return queryset.order_by("title_de", "pk")
-    rank = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(order)], output_field=IntegerField())
+    if connection.vendor == "postgresql":
+        # One array lookup instead of a CASE with up to SEARCH_LIMIT branches (~70 ms to build and plan).
+        from django.contrib.postgres.fields import ArrayField
+
+        ids = Value(order, output_field=ArrayField(IntegerField()))
+        rank = Func(ids, F("pk"), function="array_position", output_field=IntegerField())
+    else:
+        rank = Case(*[When(pk=pk, then=Value(i)) for i, pk in enumerate(order)], output_field=IntegerField())
     return queryset.annotate(search_rank=rank).order_by("search_rank")
