@@ -11,11 +11,12 @@ bump_content_version() itself.
 
 Only anonymous GET/HEAD requests without a session or messages cookie are served from the cache;
 members and admins always get a fresh page, marked private. A response is stored only if it is a 200,
-sets no cookie, uses no CSP nonce and carries no CSRF token, and its view did not mark it private or
-never_cache: a view whose output depends on anything but the URL and language must do so.
+sets no cookie, uses no CSP nonce, uses a CSRF token only in form fields (each hit gets the visitor's
+own, see CSRF_HOLE), and its view did not mark it private or never_cache: a view whose output depends on anything but the URL and language must do so.
 """
 
 import hashlib
+import re
 import time
 from functools import wraps
 
@@ -24,6 +25,7 @@ from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers, set_response_etag
 
 VERSION_KEY = "page-cache:version"
@@ -108,6 +110,20 @@ def _cacheable_request(request):
     )
 
 
+# A form's CSRF token is the visitor's own: a stored page keeps a hole where it was, filled on each hit
+# with the token of whoever asks (CsrfViewMiddleware then sets their cookie).
+CSRF_INPUT = re.compile(rb'name="csrfmiddlewaretoken" value="([A-Za-z0-9]{64})"')
+CSRF_HOLE = b"csrf-token-of-the-visitor"
+
+
+def _csrf_token_in(request, response):
+    """The CSRF token the page was rendered with, or None if it used none."""
+    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+        return None
+    match = CSRF_INPUT.search(response.content)
+    return match.group(1) if match else ""
+
+
 def _storable(request, response):
     cache_control = response.get("Cache-Control", "")
     nonce = getattr(request, "_csp_nonce", None)
@@ -115,7 +131,8 @@ def _storable(request, response):
         response.status_code == 200
         and not response.streaming
         and not response.cookies
-        and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
+        # A token used somewhere other than a form field cannot be swapped for the next visitor's.
+        and _csrf_token_in(request, response) != ""
         and not nonce
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
     )
@@ -161,27 +178,38 @@ class AnonymousPageCacheMiddleware:
         if not _storable(request, response):
             return response
         if "Cache-Control" not in response:
-            # Browsers and proxies may keep a copy but must ask (If-None-Match) before using it.
-            patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
+            if _csrf_token_in(request, response):
+                # Each visitor's copy holds their own token and sets their cookie: for them alone.
+                patch_cache_control(response, private=True, no_cache=True, max_age=0)
+            else:
+                # Browsers and proxies may keep a copy but must ask (If-None-Match) before using it.
+                patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ("Cookie",))
         return _stored(request, key, version, response)
 
 
 def _stored(request, key, version, response):
-    set_response_etag(response)
+    content = response.content
+    token = _csrf_token_in(request, response)
+    if token:
+        content = content.replace(token, CSRF_HOLE)
+    else:
+        set_response_etag(response)
     headers = [(name, value) for name, value in response.items() if name.lower() != "x-cache"]
-    cache.set(key, (version, response.content, headers), timeout=settings.PAGE_CACHE_SECONDS)
+    cache.set(key, (version, content, headers), timeout=settings.PAGE_CACHE_SECONDS)
     response["X-Cache"] = "MISS"
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
 def _restored(request, entry):
     _version, content, headers = entry
+    if CSRF_HOLE in content:
+        content = content.replace(CSRF_HOLE, get_token(request).encode())
     response = HttpResponse(content)
     for name, value in headers:
         response[name] = value
     response["X-Cache"] = "HIT"
-    return get_conditional_response(request, etag=response["ETag"], response=response)
+    return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
 
 def same_for_everyone(view):

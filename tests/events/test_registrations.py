@@ -119,3 +119,25 @@ def test_nonsense_input_never_breaks_the_page(client, workshop):
         assert client.post(workshop.url, data).status_code in (200, 302)
     assert client.get(workshop.url + "?date=nonsense").status_code == 200
     assert not Registration.objects.exists()
+
+
+def test_event_page_with_a_form_is_cached_and_each_visitor_gets_a_working_token(workshop):
+    from django.test import Client
+
+    first, second = Client(enforce_csrf_checks=True), Client(enforce_csrf_checks=True)
+    assert first.get(workshop.url)["X-Cache"] == "MISS"
+    page = second.get(workshop.url)
+    assert page["X-Cache"] == "HIT"
+    # The visitor's own token in the form, their own cookie, and no shared copy anywhere else.
+    token = re.search(r'name="csrfmiddlewaretoken" value="(\w+)"', page.content.decode()).group(1)
+    assert "csrftoken" in page.cookies and "private" in page["Cache-Control"] and "ETag" not in page
+    assert "csrf-token-of-the-visitor" not in page.content.decode()
+    response = second.post(workshop.url, {"csrfmiddlewaretoken": token, "date": first_date(workshop).key,
+                                          "name": "Ada", "email": "ada@example.org", "seats": "1"})
+    assert response.status_code == 302
+    assert Registration.objects.get().email == "ada@example.org"
+    # Ada's token does not work with another visitor's cookie.
+    third = Client(enforce_csrf_checks=True)
+    third.get(workshop.url)
+    assert third.post(workshop.url, {"csrfmiddlewaretoken": token, "date": first_date(workshop).key,
+                                     "name": "Eve", "email": "eve@example.org", "seats": "1"}).status_code == 403
