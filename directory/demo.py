@@ -15,6 +15,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
+from wagtail.search.backends import get_search_backends
 
 from madebybochum.pages.demo import ensure_user, seed_home, translated, upsert_page
 
@@ -307,6 +308,9 @@ def seed_synthetic(index, count, stdout):
         Through.objects.bulk_create([Through(producerpage_id=p.pk, category_id=rng.choice(categories).pk) for p in pages])
         LangThrough = ProducerPage.languages.through
         LangThrough.objects.bulk_create([LangThrough(producerpage_id=p.pk, spokenlanguage_id=rng.choice(languages).pk) for p in pages])
+        # Bulk-created pages send no signals: the directory search finds them only once they are indexed.
+        for backend in get_search_backends():
+            backend.add_bulk(ProducerPage, ProducerPage.objects.filter(pk__in=ids.values()))
         done = min(count, offset + batch)
         bar = "#" * (30 * done // count)
         stdout.write(f"\r  synthetic producers [{bar:<30}] {done}/{count}", ending="")
