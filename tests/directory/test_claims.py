@@ -184,6 +184,6 @@ def test_an_admin_revokes_a_link_that_went_to_the_wrong_address(
     assert invitation.expires_at > timezone.now()
     assert client.post(revoke).status_code == 302
     page = client.get(f"/admin/directory/producers/{werkstatt.pk}/invite/").content.decode()
-    assert "falsch@example.org no longer works" in page and revoke not in page
+    assert "Die Einladung an falsch@example.org gilt nicht mehr." in page and revoke not in page
     client.logout()
     assert client.get(path).status_code == 410
