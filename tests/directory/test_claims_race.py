@@ -12,16 +12,9 @@ from madebybochum.pages.demo import ensure_user
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="SELECT … FOR UPDATE is a no-op on SQLite, which serialises writers anyway"),
     pytest.mark.django_db(transaction=True),
+    # An earlier transactional test may have flushed the locale and root page the migrations made.
+    pytest.mark.usefixtures("restored_tree"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _default_locale(transactional_db):
-    """An earlier transactional test may have flushed the locale the migrations made."""
-    from django.conf import settings
-    from wagtail.models import Locale
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
 
 
 def test_simultaneous_use_of_one_link_creates_one_account(make_producer):

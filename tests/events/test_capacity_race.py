@@ -14,16 +14,9 @@ from .conftest import local
 pytestmark = [
     pytest.mark.skipif(connection.vendor != "postgresql", reason="SELECT … FOR UPDATE is a no-op on SQLite, which serialises writers anyway"),
     pytest.mark.django_db(transaction=True),
+    # An earlier transactional test may have flushed the locale and root page the migrations made.
+    pytest.mark.usefixtures("restored_tree"),
 ]
-
-
-@pytest.fixture(autouse=True)
-def _default_locale(transactional_db):
-    """An earlier transactional test (the browser tests) may have flushed the locale migrations made."""
-    from django.conf import settings
-    from wagtail.models import Locale
-
-    Locale.objects.get_or_create(language_code=settings.LANGUAGE_CODE)
 
 
 def test_simultaneous_registrations_for_the_last_seat(make_event):
