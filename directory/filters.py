@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 from django import forms
 from django.db import connection
-from django.db.models import Case, Exists, F, Func, IntegerField, OuterRef, Subquery, Value, When
+from django.db.models import Case, Exists, F, Func, IntegerField, OuterRef, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,7 +20,7 @@ from label import selectors as label_selectors
 from madebybochum.routing import restricted_paths
 
 from . import selectors
-from .models import EXPERIENCES, PRODUCTION_FORMS, SALES_CHANNELS, Category, Closure, OpeningHours, ProducerPage, Product, SpokenLanguage
+from .models import EXPERIENCES, PRODUCTION_FORMS, SALES_CHANNELS, Category, Closure, OpeningHours, ProducerPage, Product
 
 BERLIN = ZoneInfo("Europe/Berlin")
 SEARCH_LIMIT = 1000

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_GET
 from events import selectors as event_selectors
 from label import selectors as label_selectors
 from madebybochum.cache import content_version, same_for_everyone
-
 from madebybochum.security import rate_limit
 
 from . import claims

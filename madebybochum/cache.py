@@ -1,8 +1,8 @@
 """Anonymous pages from the shared cache, invalidated the moment published content changes.
 
 Every cached page carries the site-wide content version it was rendered under, and is used only
-while that is still the current version (both are read in one round trip). Publishing, unpublishing, moving or
-deleting a page, and saving or deleting any row of a content app (settings.PAGE_CACHE_CONTENT_APPS:
+while that is still the current version (both are read in one round trip). Publishing, unpublishing,
+moving or deleting a page, and saving or deleting any row of a content app (settings.PAGE_CACHE_CONTENT_APPS:
 producers, certificates, events, registrations, orders, images, ...) bumps that version, so the next
 visitor on any app server gets a fresh page. A site-wide version instead of a purge per URL, because
 one change shows on many pages (a producer appears on the home page, the directory, the map, search).
@@ -12,7 +12,8 @@ bump_content_version() itself.
 Only anonymous GET/HEAD requests without a session or messages cookie are served from the cache;
 members and admins always get a fresh page, marked private. A response is stored only if it is a 200,
 sets no cookie, uses no CSP nonce, uses a CSRF token only in form fields (each hit gets the visitor's
-own, see CSRF_HOLE), and its view did not mark it private or never_cache: a view whose output depends on anything but the URL and language must do so.
+own, see CSRF_HOLE), and its view did not mark it private or never_cache: a view whose output depends
+on anything but the URL and language must do so.
 """
 
 import hashlib
@@ -117,14 +118,14 @@ CSRF_HOLE = b"csrf-token-of-the-visitor"
 
 
 def _csrf_token_in(request, response):
-    """The CSRF token the page was rendered with, or None if it used none."""
-    if not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
+    """The CSRF token the page was rendered with: None if it used none, "" if not in a form field."""
+    if response.streaming or not request.META.get("CSRF_COOKIE_NEEDS_UPDATE"):
         return None
     match = CSRF_INPUT.search(response.content)
     return match.group(1) if match else ""
 
 
-def _storable(request, response):
+def _storable(request, response, token):
     cache_control = response.get("Cache-Control", "")
     nonce = getattr(request, "_csp_nonce", None)
     return (
@@ -132,7 +133,7 @@ def _storable(request, response):
         and not response.streaming
         and not response.cookies
         # A token used somewhere other than a form field cannot be swapped for the next visitor's.
-        and _csrf_token_in(request, response) != ""
+        and token != ""
         and not nonce
         and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
     )
@@ -175,22 +176,22 @@ class AnonymousPageCacheMiddleware:
             return _restored(request, entry)
 
         response = self.get_response(request)
-        if not _storable(request, response):
+        token = _csrf_token_in(request, response)
+        if not _storable(request, response, token):
             return response
         if "Cache-Control" not in response:
-            if _csrf_token_in(request, response):
+            if token:
                 # Each visitor's copy holds their own token and sets their cookie: for them alone.
                 patch_cache_control(response, private=True, no_cache=True, max_age=0)
             else:
                 # Browsers and proxies may keep a copy but must ask (If-None-Match) before using it.
                 patch_cache_control(response, public=True, max_age=0, must_revalidate=True)
         patch_vary_headers(response, ("Cookie",))
-        return _stored(request, key, version, response)
+        return _stored(request, key, version, response, token)
 
 
-def _stored(request, key, version, response):
+def _stored(request, key, version, response, token=None):
     content = response.content
-    token = _csrf_token_in(request, response)
     if token:
         content = content.replace(token, CSRF_HOLE)
     else:
