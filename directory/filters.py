@@ -8,11 +8,12 @@ similarity of names (pg_trgm), so a typo ("Rösterai") still finds the producer;
 such fallback, and a misspelt word finds nothing.
 """
 
+import re
 from zoneinfo import ZoneInfo
 
 from django import forms
 from django.db import connection
-from django.db.models import Case, Exists, F, Func, IntegerField, OuterRef, Value, When
+from django.db.models import Case, Count, Exists, F, Func, IntegerField, OuterRef, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -59,8 +60,14 @@ def is_open(producer, moment=None):
 
 
 def search_ids(queryset, query):
-    """Page ids matching a full-text query, best first (German stemming on PostgreSQL)."""
-    results = queryset.search(query, operator="and")[:SEARCH_LIMIT]
+    """Page ids matching a full-text query, best first (German stemming on PostgreSQL).
+
+    Only the words go to the backend: SQLite's FTS5 reads quotes, brackets and stars as its own syntax
+    and answered `"` with an error."""
+    words = " ".join(re.findall(r"\w+", query))
+    if not words:
+        return []
+    results = queryset.search(words, operator="and")[:SEARCH_LIMIT]
     # The database backend's own ranked query, as ids: hundreds of hits need no page objects.
     return list(results.get_queryset().values_list("pk", flat=True))
 
@@ -119,6 +126,18 @@ class DirectoryFilterForm(forms.Form):
         return any(self.cleaned_data.get(name) for name in self.fields)
 
 
+def speaking_all(codes):
+    """Ids of producers who speak every one of the language codes, as one grouped subquery."""
+    through = ProducerPage.languages.through
+    return (
+        through.objects.filter(spokenlanguage__code__in=codes)
+        .values("producerpage")
+        .annotate(matched=Count("spokenlanguage", distinct=True))
+        .filter(matched=len(codes))
+        .values("producerpage")
+    )
+
+
 def filter_producers(params, moment=None):
     """(queryset, form, search_order) for GET parameters. Invalid parameters are ignored, not fatal."""
     form = DirectoryFilterForm(params)
@@ -129,12 +148,13 @@ def filter_producers(params, moment=None):
         queryset = queryset.filter(categories__slug=data["category"])
     if data.get("form"):
         queryset = queryset.filter(production_form=data["form"])
-    for name in data.get("experience") or []:
-        queryset = queryset.filter(**{name: True})
-    for name in data.get("sold") or []:
-        queryset = queryset.filter(**{name: True})
-    for code in data.get("language") or []:
-        queryset = queryset.filter(languages__code=code)
+    # Repeated values collapse, and each filter costs one condition or one subquery however many values
+    # it gets: a join per value let one short URL grow a PostgreSQL backend to 20 GB.
+    flags = {name: True for name in {*(data.get("experience") or []), *(data.get("sold") or [])}}
+    if flags:
+        queryset = queryset.filter(**flags)
+    if codes := set(data.get("language") or []):
+        queryset = queryset.filter(pk__in=speaking_all(codes))
     if data.get("wheelchair"):
         queryset = queryset.filter(wheelchair_accessible=True)
     if data.get("label"):

@@ -165,3 +165,28 @@ def lockout_response(request, *args, **kwargs):
         status=429,
         headers={"Retry-After": str(minutes * 60)},
     )
+
+
+class QueryLimitMiddleware:
+    """Refuse query strings no visitor sends: too long, too many parameters, or too many values for one
+    parameter (settings.QUERY_LIMITS). Answered with a 400 page in the visitor's language before any
+    view or the page cache spends work on it; ordinary filter links stay far below the limits."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        limits = settings.QUERY_LIMITS
+        query = request.META.get("QUERY_STRING", "")
+        if query and (
+            len(query) > limits["length"]
+            or len(request.GET) > limits["parameters"]
+            or max((len(values) for _key, values in request.GET.lists()), default=0) > limits["values"]
+        ):
+            return render_message(
+                request,
+                _("This address asks for too much"),
+                _("The link holds more filters than the site accepts. Please choose fewer filters and try again."),
+                status=400,
+            )
+        return self.get_response(request)

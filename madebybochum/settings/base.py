@@ -57,17 +57,26 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
 ]
 
+# CSP on every response (the Wagtail admin gets ADMIN_CSP instead). Oversized query strings are refused
+# before the page cache or a view spends work on them. The page cache sits after the authentication
+# middleware so it can tell members from anonymous visitors; Wagtail's Site comes from a per-process copy
+# after it, so cached pages skip that; axes comes last.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "madebybochum.security.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "madebybochum.security.QueryLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "madebybochum.cache.AnonymousPageCacheMiddleware",
+    "madebybochum.routing.CachedSiteMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "madebybochum.urls"
@@ -270,17 +279,6 @@ INSTALLED_APPS += ["madebybochum.ops", "axes", "django_tasks_db"]
 # command with system checks) stops on PostgreSQL.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
-# CSP on every response (the Wagtail admin gets ADMIN_CSP instead); the page cache sits after the
-# authentication middleware so it can tell members from anonymous visitors; axes comes last.
-MIDDLEWARE.insert(1, "madebybochum.security.ContentSecurityPolicyMiddleware")
-MIDDLEWARE.insert(MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-                  "madebybochum.cache.AnonymousPageCacheMiddleware")
-MIDDLEWARE.append("axes.middleware.AxesMiddleware")
-# Wagtail's Site (with its root page) from a per-process copy instead of two queries per request;
-# after the page cache, so pages served from it skip this.
-MIDDLEWARE.insert(MIDDLEWARE.index("madebybochum.cache.AnonymousPageCacheMiddleware") + 1,
-                  "madebybochum.routing.CachedSiteMiddleware")
-
 # Public pages: nothing inline, nothing from another origin.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
@@ -325,6 +323,10 @@ AXES_CLIENT_IP_CALLABLE = "madebybochum.security.client_ip"
 AXES_LOCKOUT_CALLABLE = "madebybochum.security.lockout_response"
 AXES_VERBOSE = False
 LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# Query strings beyond these are refused with a 400 page (security.QueryLimitMiddleware): every value of a
+# filter costs work, and no link of the site comes near them.
+QUERY_LIMITS = {"length": 2000, "parameters": 30, "values": 20}
 
 # Public forms sent faster than this after they were shown are taken for bots (security.Honeypot).
 HONEYPOT_MIN_SECONDS = float(os.environ.get("HONEYPOT_MIN_SECONDS", "2"))
