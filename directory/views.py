@@ -1,12 +1,11 @@
 """The directory listing, the profile, the map and the open-data exports. Rules live in filters.py."""
 
-import csv
 import json
 
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import HttpResponse, JsonResponse
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy
@@ -17,6 +16,7 @@ from events import selectors as event_selectors
 from label import selectors as label_selectors
 from madebybochum.cache import content_version, same_for_everyone
 from madebybochum.security import rate_limit
+from madebybochum.spreadsheets import csv_response
 
 from . import claims
 from .filters import filter_producers, is_open, ordered
@@ -234,10 +234,8 @@ def producers_geojson(request):
 def producers_csv(request):
     rows = export_rows(request)
     prefix = profile_url_prefix(request)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="producers.csv"'
+    response, writer = csv_response("producers.csv", attachment=False)
     response["Access-Control-Allow-Origin"] = "*"
-    writer = csv.writer(response)
     writer.writerow([f"# Licence: {LICENCE}"])
     writer.writerow(
         ["id", "name", "url", "categories", "form", "label", "street", "postcode", "city", "latitude", "longitude", "wheelchair"]

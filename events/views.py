@@ -1,4 +1,3 @@
-import csv
 import json
 
 from django.contrib import messages
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from directory.models import ProducerPage
 from madebybochum.cache import same_for_everyone
+from madebybochum.spreadsheets import csv_response
 
 from . import ical, proposals, registrations
 from .forms import ProposalForm, RegistrationForm
@@ -160,10 +160,7 @@ def participants(request, pk):
 @login_required
 def participants_csv(request, pk):
     event = _participants_event(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="participants-{event.slug}.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the umlauts as UTF-8
-    writer = csv.writer(response)
+    response, writer = csv_response(f"participants-{event.slug}.csv", bom=True)
     writer.writerow([_("Date"), _("Name"), _("Email"), _("Seats"), _("Status"), _("Registered")])
     for row in event.registrations.exclude(status=Registration.CANCELLED).order_by("occurrence_start", "created_at"):
         writer.writerow(

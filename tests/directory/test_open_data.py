@@ -72,3 +72,20 @@ def test_members_share_the_cached_exports_and_see_a_withdrawal_at_once(client, p
     names = [f["properties"]["name"] for f in json.loads(client.get("/api/producers.geojson").content)["features"]]
     assert names == ["Rösterei"]
     assert "Geigenbau" not in client.get("/api/producers.csv").content.decode()
+
+
+def test_typed_formulas_arrive_as_text_in_the_csv_export(client, make_producer):
+    make_producer('=HYPERLINK("http://evil.example","Klick")', street="@Hauptstraße 1", latitude="51.48", longitude="7.21")
+    rows = list(csv.reader(io.StringIO(client.get("/api/producers.csv").content.decode())))
+    assert rows[2][1] == "'=HYPERLINK(\"http://evil.example\",\"Klick\")"
+    assert rows[2][6] == "'@Hauptstraße 1"
+    assert rows[2][9] == "51.480000"
+
+
+def test_wagtail_admin_exports_neutralise_typed_formulas(client, make_producer, admin_user):
+    make_producer("=1+2 Werkstatt")
+    client.force_login(admin_user)
+    response = client.get("/admin/reports/site-history/?export=csv")
+    text = b"".join(response.streaming_content).decode()
+    assert "'=1+2 Werkstatt" in text
+    assert ",=1+2" not in text
