@@ -144,6 +144,8 @@ class Cluster:
             "DATABASE_URL": self.database_url,
             "REDIS_URL": self.redis_url,
             "ALLOWED_HOSTS": "127.0.0.1,localhost",
+            # nginx in front appends the client's address to X-Forwarded-For.
+            "TRUSTED_PROXY_COUNT": "1",
             "MEDIA_ROOT": str(self.tmp / "media"),
             "STATIC_ROOT": str(self.tmp / "static"),
             # Loopback speaks plain HTTP; on a server nginx terminates TLS and these stay on.

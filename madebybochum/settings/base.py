@@ -306,7 +306,9 @@ SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 
-# Client addresses: REMOTE_ADDR, or X-Forwarded-For as written by this many trusted proxies (nginx).
+# Client addresses: REMOTE_ADDR, or X-Forwarded-For as written by this many trusted proxies (nginx = 1).
+# None by default: without a proxy in front, a client could write any address into the header and
+# reset its own login lockout and rate limits.
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 
 # Login throttling (django-axes), for Wagtail's login view and every other authenticate() call:

@@ -189,3 +189,17 @@ def test_s3_uploads_are_images_or_downloads_whatever_the_uploader_claims():
         params = storage.get_object_parameters(name)
         assert (params["ContentType"], params["ContentDisposition"]) == ("application/octet-stream", "attachment")
     assert photo["CacheControl"] == "max-age=86400"
+
+
+def test_without_a_configured_proxy_a_forged_forwarded_address_changes_nothing(db):
+    # TRUSTED_PROXY_COUNT is 0 unless set: a client cannot pick a new address per request.
+    for number in range(3):
+        assert post("10.9.9.9", forwarded=f"203.0.113.{number}").status_code == 200
+    assert post("10.9.9.9", forwarded="203.0.113.99").status_code == 429
+
+
+def test_production_trusts_no_proxy_unless_told(tmp_path):
+    env = {"SECRET_KEY": secrets.token_urlsafe(60), "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3"}
+    script = "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT)"
+    assert run_manage("shell", "-c", script, env=env).stdout.split()[-1] == "0"
+    assert run_manage("shell", "-c", script, env={**env, "TRUSTED_PROXY_COUNT": "1"}).stdout.split()[-1] == "1"
