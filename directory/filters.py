@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from label import selectors as label_selectors
-from madebybochum.routing import restricted_paths
+from madebybochum.routing import public_pages
 
 from . import selectors
 from .models import EXPERIENCES, PRODUCTION_FORMS, SALES_CHANNELS, Category, Closure, OpeningHours, ProducerPage, Product
@@ -31,11 +31,7 @@ SIMILARITY_THRESHOLD = 0.4
 
 
 def visible_producers():
-    # Like Wagtail's .public(), from the per-process list of restricted paths instead of a query.
-    queryset = ProducerPage.objects.live().filter(withdrawn_at__isnull=True)
-    for path in restricted_paths():
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
+    return public_pages(ProducerPage.objects.filter(withdrawn_at__isnull=True))
 
 
 def annotate_open(queryset, moment=None):

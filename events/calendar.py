@@ -13,7 +13,8 @@ from django.core.paginator import Paginator
 from django.db.models import Q
 from django.utils import timezone
 
-from directory.models import ProducerPage
+from directory.filters import visible_producers
+from madebybochum.routing import public_pages
 
 from .models import BERLIN, FORMAT_KEYS, FORMATS, SPOKEN, EventException, EventPage, OpenDayPage
 from .recurrence import FAR_YEARS, occurrences
@@ -26,7 +27,7 @@ LIST_PAGE_SIZE = 30
 
 
 def live_events(index=None, format=None, producer=None, language=None):
-    events = EventPage.objects.live()
+    events = public_pages(EventPage.objects.all())
     if index is not None:
         events = events.child_of(index)
     if format in FORMAT_KEYS:
@@ -106,9 +107,9 @@ def calendar_context(index, params):
     format = params.get("format", "")
     language = params.get("language", "")
     # The filter offers the producers with events in this calendar, not every producer in the directory.
-    with_events = EventPage.objects.live().child_of(index) if index else EventPage.objects.live()
+    with_events = live_events(index).prefetch_related(None).select_related(None)
     producers = list(
-        ProducerPage.objects.live()
+        visible_producers()
         .filter(Q(pk__in=with_events.values("hosts")) | Q(pk__in=with_events.values("venue_producer")))
         .order_by("title").only("pk", "title", "slug")
     )
@@ -129,7 +130,7 @@ def calendar_context(index, params):
         "view": view,
         "archive": archive,
         "filter_query": urlencode(query),
-        "open_days": OpenDayPage.objects.live().child_of(index).order_by("-day") if index else [],
+        "open_days": public_pages(OpenDayPage.objects.child_of(index)).order_by("-day") if index else [],
     }
     if view == "month":
         first = parse_month(params.get("month"), today)

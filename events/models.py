@@ -7,14 +7,15 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable, Page
+from wagtail.models import Orderable, Page, PageViewRestriction
 from wagtail.search import index
 
-from madebybochum.routing import CachedViewRestrictionsMixin
+from madebybochum.routing import CachedViewRestrictionsMixin, is_restricted, restricted_paths
 
 BERLIN = ZoneInfo("Europe/Berlin")
 
@@ -198,10 +199,33 @@ class EventPage(CachedViewRestrictionsMixin, Page):
         """Stable across edits and hosts: calendar apps recognise the event when a feed is re-read."""
         return f"event-{self.pk}@madebybochum.de"
 
+    def get_view_restrictions(self):
+        """An event shows its hosts and venue by name and link (page, feeds, structured data): it is
+        restricted wherever one of them is, so only a visitor with access to them all sees it."""
+        own = super().get_view_restrictions()
+        if not restricted_paths():
+            return own
+        named = [*self.hosts.all(), *([self.venue_producer] if self.venue_producer_id else [])]
+        restricted = [producer for producer in named if is_restricted(producer.path)]
+        if not restricted:
+            return own
+        ids = set(own.values_list("pk", flat=True))
+        for producer in restricted:
+            ids.update(producer.get_view_restrictions().values_list("pk", flat=True))
+        return PageViewRestriction.objects.filter(pk__in=ids)
+
     def serve(self, request, *args, **kwargs):
         from .views import event_page
 
         return event_page(request, self)
+
+
+def naming_restricted_producers():
+    """Events whose hosts or venue have a view restriction (see EventPage.get_view_restrictions)."""
+    named = Q(pk__in=[])
+    for path in restricted_paths():
+        named |= Q(hosts__path__startswith=path) | Q(venue_producer__path__startswith=path)
+    return EventPage.objects.filter(named)
 
 
 class EventException(Orderable):
@@ -339,10 +363,15 @@ class OpenDayPage(CachedViewRestrictionsMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        slots = self.slots.select_related("producer").order_by("producer__title", "starts")
+        from directory.filters import visible_producers
+
+        slots = list(self.slots.select_related("producer").order_by("producer__title", "starts"))
+        # Filtered here rather than in the query: previews hold their slots in memory.
+        shown = set(visible_producers().filter(pk__in={slot.producer_id for slot in slots}).values_list("pk", flat=True))
         programme = {}
         for slot in slots:
-            programme.setdefault(slot.producer, []).append(slot)
+            if slot.producer_id in shown:
+                programme.setdefault(slot.producer, []).append(slot)
         context["programme"] = list(programme.items())
         return context
 

@@ -11,6 +11,8 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from directory.filters import visible_producers
+
 from .calendar import expand, live_events, with_pages
 from .models import BERLIN, Exhibition
 
@@ -27,4 +29,4 @@ def exhibitions_now(producer=None):
     exhibitions = Exhibition.objects.filter(starts_on__lte=today, ends_on__gte=today).select_related("producer")
     if producer is not None:
         exhibitions = exhibitions.filter(producer=producer)
-    return list(exhibitions.filter(producer__live=True).order_by("starts_on", "pk"))
+    return list(exhibitions.filter(producer__in=visible_producers()).order_by("starts_on", "pk"))

@@ -11,6 +11,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from directory.filters import visible_producers
 from directory.models import ProducerPage
 from madebybochum.cache import same_for_everyone
 from madebybochum.spreadsheets import csv_response
@@ -244,7 +245,7 @@ def feed_all(request):
 
 @same_for_everyone
 def feed_producer(request, slug):
-    producer = get_object_or_404(ProducerPage.objects.live(), slug=slug)
+    producer = get_object_or_404(visible_producers(), slug=slug)
     return _ics(request, _upcoming(live_events(producer=producer)), f"Made by Bochum: {producer.title}", slug)
 
 
@@ -257,5 +258,5 @@ def feed_format(request, format):
 
 @same_for_everyone
 def feed_event(request, pk):
-    event = get_object_or_404(EventPage.objects.live().prefetch_related("exceptions", "hosts"), pk=min(pk, MAX_ID))
+    event = get_object_or_404(live_events().prefetch_related("hosts"), pk=min(pk, MAX_ID))
     return _ics(request, [event], event.title, event.slug)

@@ -7,7 +7,9 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import EventProposal, Exhibition, Registration
+from madebybochum.routing import restricted_paths
+
+from .models import EventPage, EventProposal, Exhibition, Registration, naming_restricted_producers
 
 
 class ExhibitionViewSet(SnippetViewSet):
@@ -56,3 +58,11 @@ register_snippet(ProposalViewSet)
 @hooks.register("register_admin_menu_item")
 def review_proposals_item():
     return MenuItem(_("Review event proposals"), reverse("events:review"), icon_name="tick", order=900)
+
+
+@hooks.register("narrow_public_pages")
+def hide_events_of_restricted_producers(queryset):
+    # For lists of events or of all pages (the sitemap); lists of producers need no subquery.
+    if not issubclass(EventPage, queryset.model) or not restricted_paths():
+        return queryset
+    return queryset.exclude(pk__in=naming_restricted_producers().values("pk"))

@@ -6,9 +6,19 @@ Contract used by the directory (listing filter, badges on cards and profiles, op
 - current_badges(producer_ids): {producer_id: badge} for producers with a certificate to show,
   where badge has .status ("valid", "provisional", "expired", "suspended", "revoked"),
   .status_label (translated), .number, .valid_until and .url (the verification page).
+- public_certificates(): certificates a visitor may look up (not those of producers behind a view restriction).
 """
 
+from madebybochum.routing import without_restricted
+
 from .models import Certificate
+
+
+def public_certificates():
+    """Certificates of withdrawn or unpublished producers stay verifiable (a sticker must show it is no
+    longer valid); those of a producer behind a view restriction are unknown to the public: a number that
+    answered "valid" without naming whom it belongs to would let anyone copy a sticker."""
+    return without_restricted(Certificate.objects.all(), "producer__path")
 
 
 def filter_holders(queryset):

@@ -19,7 +19,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from directory.models import ProducerPage
 
-from . import services
+from . import selectors, services
 from .eligibility import evaluate
 from .forms import ApplicationForm, EvidenceForm
 from .models import Application, Certificate, CertificateStatus, Evidence
@@ -190,7 +190,7 @@ def renew(request, number):
 def register(request):
     """The public register of current label holders."""
     certificates = (
-        Certificate.objects.current().select_related("producer", "application").order_by("producer__title", "-valid_from")
+        selectors.public_certificates().current().select_related("producer", "application").order_by("producer__title", "-valid_from")
     )
     return render(request, "label/register.html", {"certificates": certificates})
 
@@ -199,7 +199,7 @@ def _certificate_or_none(number):
     # PostgreSQL refuses a NUL byte in a comparison, and no certificate number has one.
     if "\x00" in number:
         return None
-    return Certificate.objects.select_related("producer", "application").filter(number=number.upper()).first()
+    return selectors.public_certificates().select_related("producer", "application").filter(number=number.upper()).first()
 
 
 def verify(request, number):
@@ -236,14 +236,14 @@ def _certificate_or_404(queryset, number):
 
 
 def qr_svg(request, number):
-    certificate = _certificate_or_404(Certificate.objects, number)
+    certificate = _certificate_or_404(selectors.public_certificates(), number)
     buffer = io.BytesIO()
     segno.make(_short_url(request, certificate), error="m").save(buffer, kind="svg", scale=8, border=2)
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
 
 
 def qr_png(request, number):
-    certificate = _certificate_or_404(Certificate.objects, number)
+    certificate = _certificate_or_404(selectors.public_certificates(), number)
     buffer = io.BytesIO()
     segno.make(_short_url(request, certificate), error="m").save(buffer, kind="png", scale=10, border=2)
     return HttpResponse(buffer.getvalue(), content_type="image/png")
@@ -251,7 +251,7 @@ def qr_png(request, number):
 
 def sticker_svg(request, number):
     """A printable A6 window sticker (105 x 148 mm): the label, the producer's name and the QR code."""
-    certificate = _certificate_or_404(Certificate.objects.select_related("producer"), number)
+    certificate = _certificate_or_404(selectors.public_certificates().select_related("producer"), number)
     qr = segno.make(_short_url(request, certificate), error="m")
     size = qr.symbol_size(scale=1, border=0)[0]
     # Draw the QR as one path in module units; the template scales it into a 70 mm square.
@@ -275,7 +275,7 @@ def sticker_svg(request, number):
 def holders_json(request):
     """Open data: every certificate that is or was public, with its status as of today."""
     today = timezone.localdate()
-    certificates = Certificate.objects.select_related("producer", "application").order_by("number")
+    certificates = selectors.public_certificates().select_related("producer", "application").order_by("number")
     items = []
     for certificate in certificates:
         items.append(

@@ -73,11 +73,36 @@ def restricted_paths():
     return per_version("routing:restricted-paths", load)
 
 
+def is_restricted(path):
+    return any(path.startswith(restricted) for restricted in restricted_paths())
+
+
+def without_restricted(queryset, path="path"):
+    """The rows whose page (the tree path `path`, e.g. "producer__path" for a producer's rows) has no view
+    restriction on itself or an ancestor: all a visitor without access may see in a list, feed or export.
+    Lists are the same for everyone (and shared in the cache), so they never show restricted pages."""
+    for restricted in restricted_paths():
+        queryset = queryset.exclude(**{f"{path}__startswith": restricted})
+    return queryset
+
+
+def public_pages(queryset):
+    """The one way to say which pages are publicly visible: live, unrestricted, and whatever the apps'
+    `narrow_public_pages` hooks add (events hide where a producer they name is restricted).
+    Like Wagtail's .public(), but from the per-process list of restricted paths instead of a query."""
+    from wagtail import hooks
+
+    queryset = without_restricted(queryset.live())
+    for narrow in hooks.get_hooks("narrow_public_pages"):
+        queryset = narrow(queryset)
+    return queryset
+
+
 class CachedViewRestrictionsMixin:
     """For page types on the hot path: no query for view restrictions where none can apply."""
 
     def get_view_restrictions(self):
-        if any(self.path.startswith(path) for path in restricted_paths()):
+        if is_restricted(self.path):
             return super().get_view_restrictions()
         return PageViewRestriction.objects.none()
 

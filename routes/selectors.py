@@ -3,6 +3,7 @@
 from django.db.models import Prefetch
 
 from directory.filters import annotate_open, visible_producers
+from madebybochum.routing import public_pages
 
 from .geo import path_length_m
 from .models import ExperienceRoutePage, RouteStop
@@ -29,7 +30,7 @@ def route_length_m(stops):
 
 def published_routes(parent=None):
     """Published routes in the order admins gave them, each with `shown_stops` (visible ones only)."""
-    routes = ExperienceRoutePage.objects.live().public().order_by("path")
+    routes = public_pages(ExperienceRoutePage.objects.order_by("path"))
     if parent is not None:
         routes = routes.child_of(parent)
     shown = RouteStop.objects.filter(producer__in=visible_producers()).select_related("producer").order_by("sort_order", "pk")

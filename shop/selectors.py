@@ -2,15 +2,15 @@
 
 from django.conf import settings
 
-from directory.models import ProducerPage
+from directory.filters import visible_producers
 from label.selectors import filter_holders
 
 from .models import Offer
 
 
 def selling_producers():
-    """Producers that may sell: live profiles of label holders (unless SHOP_REQUIRE_LABEL is off)."""
-    producers = ProducerPage.objects.live()
+    """Producers that may sell: publicly visible profiles of label holders (unless SHOP_REQUIRE_LABEL is off)."""
+    producers = visible_producers()
     if settings.SHOP_REQUIRE_LABEL:
         producers = filter_holders(producers)
     return producers

@@ -8,7 +8,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
-from madebybochum.routing import CachedChildRoutesMixin, CachedViewRestrictionsMixin
+from madebybochum.routing import CachedChildRoutesMixin, CachedViewRestrictionsMixin, public_pages
 
 
 class HomePage(CachedChildRoutesMixin, CachedViewRestrictionsMixin, Page):
@@ -32,7 +32,7 @@ class HomePage(CachedChildRoutesMixin, CachedViewRestrictionsMixin, Page):
 
     def entry_points(self):
         """The sections a visitor can go to next: the home page's children that are in the menu."""
-        return self.get_children().live().in_menu().specific()
+        return public_pages(self.get_children().in_menu()).specific()
 
 
 class StandardPage(CachedViewRestrictionsMixin, Page):

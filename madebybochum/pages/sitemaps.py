@@ -2,6 +2,8 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from wagtail.models import Page
 
+from madebybochum.routing import public_pages
+
 
 class PageSitemap(Sitemap):
     """Every live, public page once per language, each with hreflang alternates for the others."""
@@ -12,7 +14,7 @@ class PageSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return Page.objects.live().public().filter(depth__gt=1).order_by("path").specific()
+        return public_pages(Page.objects.filter(depth__gt=1)).order_by("path").specific()
 
     def location(self, page):
         # Reversed inside translation.override by Django, so the path carries the language prefix.

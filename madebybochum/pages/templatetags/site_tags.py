@@ -9,6 +9,7 @@ from wagtail.models import Page, Site
 
 from madebybochum.cache import content_version
 from madebybochum.pages.models import SiteSettings, StandardPage
+from madebybochum.routing import public_pages
 
 register = template.Library()
 
@@ -25,8 +26,8 @@ def site_shell(request):
     shell = cache.get(key)
     if shell is None:
         root = site.root_page
-        menu = root.get_children().live().in_menu()
-        footer = StandardPage.objects.live().descendant_of(root).filter(show_in_footer=True).order_by("path")
+        menu = public_pages(root.get_children().in_menu())
+        footer = public_pages(StandardPage.objects.descendant_of(root).filter(show_in_footer=True)).order_by("path")
         site_settings = SiteSettings.for_site(site)
         shell = {
             "menu": [{"title": page.title, "url": page.get_url(request), "path": page.path} for page in menu],
