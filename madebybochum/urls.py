@@ -2,12 +2,16 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.views.decorators.http import require_POST
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.views.account import LogoutView
 from wagtail.documents import urls as wagtaildocs_urls
 
 from madebybochum.pages import views as page_views
 from madebybochum.pages.sitemaps import PageSitemap
+from madebybochum.security import rate_limit
 
 handler404 = "madebybochum.pages.views.page_not_found"
 handler500 = "madebybochum.pages.views.server_error"
@@ -22,6 +26,8 @@ urlpatterns = [
     path("", include("label.urls_neutral")),
     path("", include("events.urls_neutral")),
     path("", include("shop.urls_neutral")),
+    # Wagtail's logout answers a GET with 405 but still deletes the session cookie: only a POST logs out.
+    path("admin/logout/", require_POST(LogoutView.as_view())),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
@@ -37,6 +43,11 @@ urlpatterns += i18n_patterns(
     path("", include("label.urls")),
     path("", include("events.urls")),
     path("", include("shop.urls")),
+    # Wagtail's form for password-protected pages, with the site's rate limit against guessing.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        rate_limit("page-password", limit=10, per=600)(wagtail_views.authenticate_with_password),
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

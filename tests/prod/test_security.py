@@ -203,3 +203,30 @@ def test_production_trusts_no_proxy_unless_told(tmp_path):
     script = "from django.conf import settings; print(settings.TRUSTED_PROXY_COUNT)"
     assert run_manage("shell", "-c", script, env=env).stdout.split()[-1] == "0"
     assert run_manage("shell", "-c", script, env={**env, "TRUSTED_PROXY_COUNT": "1"}).stdout.split()[-1] == "1"
+
+
+def test_guessing_a_page_password_is_rate_limited(client, home):
+    from wagtail.models import PageViewRestriction
+
+    from madebybochum.pages.models import StandardPage
+
+    page = StandardPage(slug="intern", title="Intern", title_de="Intern")
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    restriction = PageViewRestriction.objects.create(page=page, restriction_type="password", password="richtig")
+    url = f"/de/_util/authenticate_with_password/{restriction.pk}/{page.pk}/"
+    answers = [client.post(url, {"password": f"falsch{n}", "return_url": "/de/intern/"}).status_code for n in range(10)]
+    assert answers == [200] * 10  # the form again, with its error
+    limited = client.post(url, {"password": "richtig", "return_url": "/de/intern/"})
+    assert limited.status_code == 429
+    assert "Zu viele Versuche" in limited.content.decode()
+
+
+def test_only_a_post_logs_out_of_the_admin(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/logout/")
+    assert response.status_code == 405
+    assert response.cookies.get("sessionid") is None or response.cookies["sessionid"].value
+    assert client.get("/admin/").status_code == 200
+    assert client.post("/admin/logout/").status_code == 302
+    assert client.get("/admin/").status_code == 302
