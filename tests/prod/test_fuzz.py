@@ -15,8 +15,9 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import caches
 from django.core.management import call_command
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from django.utils.html import escape
 from hypothesis import HealthCheck, event, example, given, settings
@@ -31,7 +32,7 @@ from label.forms import ApplicationForm
 from label.models import Application, Certificate, Evidence
 from shop.forms import CheckoutForm
 from shop.models import Order
-from tests.public_pages import LANGUAGES
+from tests.public_pages import LANGUAGES, PUBLIC_PAGES
 from tests.shop.factories import offer as make_offer
 from tests.shop.factories import shop_settings
 from tests.shop.fake_stripe import FakeStripe
@@ -394,3 +395,41 @@ def test_checkout_form(shop, lang, name, email, street, postcode, city, delivery
             assert_form_rerendered(response, form, lang)
         else:
             assert form.is_valid() and response.status_code in (302, 303)
+
+
+# --- every public URL: repeated and oversized query parameters ---
+
+PARAMETER_NAMES = ["q", "category", "form", "experience", "sold", "language", "wheelchair", "label", "open", "page",
+                   "view", "month", "date", "archive", "format", "producer", "status", "focus", "next"]
+FEEDS = ["/api/producers.geojson", "/api/producers.csv", "/api/label-holders.json", "/events/calendar.ics",
+         "/events/format/workshop.ics", "/sitemap.xml"]
+public_urls = st.sampled_from(sorted(
+    {url.format(lang="{lang}").split("?")[0] for url in PUBLIC_PAGES.values() if isinstance(url, str)} | set(FEEDS)
+))
+repeated_values = st.lists(
+    st.tuples(
+        st.sampled_from(PARAMETER_NAMES),
+        st.one_of(st.sampled_from(["de", "tr", "food", "workshops", "sells_online", "on", "1", "month", "2026-12"]),
+                  st.text(max_size=20), st.just("ä" * 3000)),
+        st.sampled_from([1, 2, 19, 20, 21, 60, 1000]),
+    ),
+    min_size=1,
+    max_size=4,
+)
+
+
+@FUZZ
+@given(lang=languages, url=public_urls, parameters=repeated_values)
+@example(lang="de", url="/api/producers.geojson", parameters=[("language", "de", 1000)])
+@example(lang="ar", url="/{lang}/produzenten/", parameters=[("language", "de", 20), ("experience", "workshops", 20)])
+@example(lang="de", url="/{lang}/veranstaltungen/", parameters=[("month", "99999999999-1", 1), ("view", "month", 1)])
+def test_repeated_and_oversized_query_parameters(demo, db, lang, url, parameters):
+    """Never a 500, and never a query that grows with the number of values: at most a few dozen
+    statements of bounded size and joins, or the site's 400 page for a query string beyond its limits."""
+    pairs = [(name, value) for name, value, times in parameters for _ in range(times)]
+    with savepoint(), CaptureQueriesContext(connection) as queries:
+        response = ok(Client().get(f"{url.format(lang=lang)}?{query(pairs)}"))
+    event(f"status {response.status_code}")
+    assert len(queries) <= 40
+    assert max((len(q["sql"]) for q in queries.captured_queries), default=0) < 20_000
+    assert max((q["sql"].count(" JOIN ") for q in queries.captured_queries), default=0) <= 10
