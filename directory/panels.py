@@ -5,6 +5,8 @@ from django.conf import settings
 from django.urls import reverse
 from wagtail.admin.panels import Panel
 
+from . import tiles
+
 
 class CoordinatesPanel(Panel):
     """A small map: clicking or dragging the marker fills the latitude/longitude fields, typing moves the
@@ -16,8 +18,7 @@ class CoordinatesPanel(Panel):
         def get_context_data(self, parent_context=None):
             context = super().get_context_data(parent_context)
             context.update(
-                tile_url=settings.DIRECTORY_TILE_URL,
-                tile_attribution=settings.DIRECTORY_TILE_ATTRIBUTION,
+                **tiles.map_settings(),
                 geocode_url=reverse("directory_geocode") if settings.DIRECTORY_GEOCODER_URL else "",
             )
             return context
@@ -26,5 +27,5 @@ class CoordinatesPanel(Panel):
         def media(self):
             return forms.Media(
                 css={"all": ["directory/vendor/leaflet/leaflet.css", "directory/admin/coordinates.css"]},
-                js=["directory/vendor/leaflet/leaflet.js", "directory/admin/coordinates.js"],
+                js=["directory/vendor/leaflet/leaflet.js", "directory/map-consent.js", "directory/admin/coordinates.js"],
             )

@@ -5,7 +5,7 @@ import json
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy
@@ -15,10 +15,10 @@ from django.views.decorators.http import require_GET
 from events import selectors as event_selectors
 from label import selectors as label_selectors
 from madebybochum.cache import content_version, same_for_everyone
-from madebybochum.security import rate_limit
+from madebybochum.security import hit_rate_limit, rate_limit
 from madebybochum.spreadsheets import csv_response
 
-from . import claims
+from . import claims, tiles
 from .filters import filter_producers, is_open, ordered
 from .joining import unique_username
 from .models import WEEKDAYS, Category, ProducerPage
@@ -198,6 +198,23 @@ def profile_url_prefix(request):
 
 
 @require_GET
+def tile(request, z, x, y):
+    """One map tile through the site's tile proxy (directory/tiles.py)."""
+    if not settings.DIRECTORY_TILE_PROXY or not settings.DIRECTORY_TILE_URL or not tiles.served(z, x, y):
+        raise Http404
+    data = tiles.cached(z, x, y)
+    if data is None:
+        # Each tile not yet cached costs a request to the tile server: a fair share per visitor.
+        if hit_rate_limit(request, "directory-tile", limit=settings.DIRECTORY_TILE_RATE_LIMIT, per=600):
+            return HttpResponse(status=429, headers={"Retry-After": "600"})
+        try:
+            data = tiles.fetch(z, x, y)
+        except tiles.Unreachable:
+            return HttpResponse(status=504, headers={"Cache-Control": "no-store"})
+    return HttpResponse(data, content_type="image/png", headers={"Cache-Control": "public, max-age=86400"})
+
+
+@require_GET
 @same_for_everyone
 def producers_geojson(request):
     rows = export_rows(request)
@@ -281,8 +298,7 @@ def producer_map(request):
             # Profiles sit directly under the directory page, so their URLs need no lookup each.
             "profile_prefix": index_page.url if index_page else "",
             "geojson_url": reverse("directory_geojson") + (f"?{query}" if query else ""),
-            "tile_url": settings.DIRECTORY_TILE_URL,
-            "tile_attribution": settings.DIRECTORY_TILE_ATTRIBUTION,
+            **tiles.map_settings(),
             "content_version": content_version(),
             "list_cache_seconds": settings.PAGE_CACHE_SECONDS,
         },

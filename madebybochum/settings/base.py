@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -217,11 +218,22 @@ TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBacken
 # Settings of the apps, each in its own section.
 
 # --- directory ---
-# Map tiles: loaded by the visitor's browser only after they agree. Any XYZ tile server works.
+# Map tiles from any XYZ tile server (empty: maps show markers on a blank background). With the proxy on,
+# the site fetches and caches tiles itself (directory/tiles.py) and visitors' browsers never contact the
+# tile server, so no consent is asked; off, browsers load them directly after a two-click consent.
 DIRECTORY_TILE_URL = os.environ.get("DIRECTORY_TILE_URL", "https://tile.openstreetmap.org/{z}/{x}/{y}.png")
 DIRECTORY_TILE_ATTRIBUTION = os.environ.get(
     "DIRECTORY_TILE_ATTRIBUTION", '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>'
 )
+DIRECTORY_TILE_PROXY = env_bool("DIRECTORY_TILE_PROXY", True)
+# The tile policy of openstreetmap.org asks for a User-Agent that names the site and a contact.
+DIRECTORY_TILE_USER_AGENT = os.environ.get("DIRECTORY_TILE_USER_AGENT", "MadeByBochum/1.0 (map tiles for madebybochum.de)")
+DIRECTORY_TILE_TIMEOUT = 5
+DIRECTORY_TILE_CACHE_SECONDS = 7 * 86400
+# Tiles not yet cached that one visitor may have fetched in 10 minutes (a phone map shows about 20 at a time).
+DIRECTORY_TILE_RATE_LIMIT = 600
+# The proxy serves only tiles of this area (west, south, east, north): Bochum and its neighbours.
+DIRECTORY_TILE_BOUNDS = (6.9, 51.3, 7.6, 51.65)
 # Days an emailed claim link (an admin invites someone to take over a profile) stays valid.
 DIRECTORY_CLAIM_DAYS = int(os.environ.get("DIRECTORY_CLAIM_DAYS", "14"))
 # Optional address search in the admin's coordinates picker: a Nominatim-compatible search URL
@@ -279,12 +291,15 @@ INSTALLED_APPS += ["madebybochum.ops", "axes", "django_tasks_db"]
 # command with system checks) stops on PostgreSQL.
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     INSTALLED_APPS.append("django.contrib.postgres")
-# Public pages: nothing inline, nothing from another origin.
+_tile_server = urlsplit(DIRECTORY_TILE_URL)
+_tile_origin = [f"{_tile_server.scheme}://{_tile_server.netloc}"] if _tile_server.netloc else []
+# Public pages: nothing inline, nothing from another origin but map tiles.
 SECURE_CSP = {
     "default-src": [CSP.SELF],
     "script-src": [CSP.SELF],
     "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"] + env_list("CSP_IMG_SRC"),
+    # The tile server's origin, for maps without the tile proxy.
+    "img-src": [CSP.SELF, "data:"] + _tile_origin + env_list("CSP_IMG_SRC"),
     "font-src": [CSP.SELF],
     "connect-src": [CSP.SELF],
     "object-src": [CSP.NONE],
@@ -298,7 +313,7 @@ ADMIN_CSP = {
     **SECURE_CSP,
     "script-src": [CSP.SELF, CSP.UNSAFE_INLINE],
     "style-src": [CSP.SELF, CSP.UNSAFE_INLINE],
-    "img-src": [CSP.SELF, "data:", "blob:"] + env_list("CSP_IMG_SRC"),
+    "img-src": SECURE_CSP["img-src"] + ["blob:"],
     "frame-ancestors": [CSP.SELF],
 }
 ADMIN_PATH_PREFIX = "/admin/"

@@ -1,9 +1,11 @@
 """The directory in Chromium: search, filter, open a profile; axe on directory, map and profile."""
 
 import pytest
+from django.core.cache import cache
 
 from directory.demo import PRODUCERS, seed_index, seed_producer
 from tests.browser.conftest import axe_violations
+from tests.directory.fake_tiles import FakeTileServer, tile_png
 
 SLUGS = ["roesterei-kortum", "bunkerpilze", "geigenbau-hellweg"]
 
@@ -51,16 +53,60 @@ def test_directory_map_and_profile_have_no_axe_violations(live_server, producers
         assert axe_violations(page) == [], path
 
 
-def test_map_shows_markers_without_tiles_until_consent(live_server, producers, new_page):
+def painted_tiles(page):
+    """How many tiles are on screen as decoded 256 px images (Leaflet marks them loaded)."""
+    page.wait_for_function("document.querySelectorAll('img.leaflet-tile-loaded').length > 0", timeout=10000)
+    return page.evaluate(
+        "[...document.querySelectorAll('img.leaflet-tile-loaded')].filter(img => img.naturalWidth === 256).length"
+    )
+
+
+def watch_csp(page):
+    page.add_init_script(
+        "window.cspViolations = []; document.addEventListener('securitypolicyviolation', "
+        "e => window.cspViolations.push(e.blockedURI + ' ' + e.violatedDirective));"
+    )
+
+
+def test_the_map_paints_tiles_through_the_sites_proxy_at_once(live_server, producers, new_page, settings):
+    cache.clear()
+    with FakeTileServer() as tile_server:
+        settings.DIRECTORY_TILE_URL, settings.DIRECTORY_TILE_PROXY = tile_server.url, True
+        page = new_page(width=390, height=844, lang="de-DE")
+        watch_csp(page)
+        browser_requests = []
+        page.on("request", lambda request: browser_requests.append(request.url))
+        page.goto(f"{live_server.url}/de/karte/")
+
+        assert painted_tiles(page) > 0
+        assert page.get_by_role("button", name="Kartenhintergrund anzeigen").count() == 0
+        assert page.evaluate("window.cspViolations") == []
+        # The browser only talks to the site; the tile server only sees the site.
+        assert all(url.startswith(live_server.url) for url in browser_requests)
+        assert tile_server.requests and {r["user_agent"] for r in tile_server.requests} == {settings.DIRECTORY_TILE_USER_AGENT}
+
+
+def test_without_the_proxy_tiles_load_only_after_consent_which_can_be_withdrawn(live_server, producers, new_page, settings):
+    settings.DIRECTORY_TILE_PROXY = False
+    png = tile_png()
     page = new_page(width=1280, lang="de-DE")
-    requests = []
-    page.on("request", lambda request: requests.append(request.url))
+    watch_csp(page)
+    tile_requests = []
+    # The tile server of the CSP (tile.openstreetmap.org), answered at the network boundary.
+    page.route("https://tile.openstreetmap.org/**", lambda route: (tile_requests.append(route.request.url), route.fulfill(body=png, content_type="image/png")))
     page.goto(f"{live_server.url}/de/karte/")
     page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
-    assert not [url for url in requests if "tile" in url]
-    # Two clicks: ask, then confirm. (Tiles are blocked here; only the request matters.)
-    page.route("**/*.png", lambda route: route.abort() if "tile" in route.request.url else route.continue_())
-    page.locator("[data-consent-step='1']").click()
-    page.locator("[data-consent-step='2']").click()
-    page.wait_for_timeout(300)
-    assert [url for url in requests if "tile.openstreetmap.org" in url]
+    assert tile_requests == []
+
+    page.get_by_role("button", name="Kartenhintergrund anzeigen").click()
+    page.get_by_role("button", name="Ja, Kartenkacheln laden").click()
+    assert painted_tiles(page) > 0
+    assert page.evaluate("window.cspViolations") == []
+
+    page.get_by_role("button", name="Kartenhintergrund nicht mehr laden").click()
+    assert page.locator("img.leaflet-tile").count() == 0
+    assert page.get_by_role("button", name="Kartenhintergrund anzeigen").is_visible()
+    tile_requests.clear()
+    page.reload()
+    page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
+    assert tile_requests == []

@@ -82,7 +82,7 @@ def test_map_gets_the_stops_in_order_and_works_without_inline_script(client, pro
     assert re.findall(r'data-stop-lat="([\d.]+)" data-stop-lng="([\d.]+)"', html) == [
         ("51.483210", "7.214890"), ("51.481950", "7.217620"), ("51.480520", "7.219950"),
     ]
-    assert 'id="route-map"' in html and 'data-consent-step="1"' in html
+    assert 'id="route-map"' in html and 'data-tiles="/tiles/{z}/{x}/{y}.png"' in html
     scripts = re.findall(r"<script([^>]*)>", html)
     assert scripts and all("src=" in attrs for attrs in scripts), scripts
     for script in ("directory/vendor/leaflet/leaflet.js", "directory/map-consent.js", "routes/route-map.js", "routes/print.js"):

@@ -1,34 +1,54 @@
-/* Two-click consent for map tiles, shared by every map: nothing is fetched from the tile server until
-   the visitor agrees twice; the choice is remembered in localStorage. Markers work without tiles. */
+/* Map tiles, shared by every map. Through the site's own tile proxy they load at once; straight from a
+   tile server only after a two-click consent (the .map-consent box), which is remembered in localStorage
+   and can be withdrawn. Markers work without tiles. */
 window.mbbMapConsent = function (el, map) {
   "use strict";
   var CONSENT_KEY = "mbb-map-tiles";
+  var consent = el.querySelector(".map-consent");
+  var withdraw = el.querySelector("[data-consent-withdraw]");
+  var layer = null;
 
   function loadTiles() {
-    L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution }).addTo(map);
-    var consent = el.querySelector(".map-consent");
-    if (consent) consent.remove();
+    layer = L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution }).addTo(map);
+    if (consent) consent.hidden = true;
+    if (withdraw) withdraw.hidden = false;
   }
 
-  if (window.localStorage && localStorage.getItem(CONSENT_KEY) === "yes") {
+  if (!el.dataset.tiles) return;
+  if (!consent || (window.localStorage && localStorage.getItem(CONSENT_KEY) === "yes")) {
     loadTiles();
-    return;
   }
-  var first = el.querySelector("[data-consent-step='1']");
-  var confirmRow = el.querySelector(".map-consent__confirm");
-  L.DomEvent.disableClickPropagation(el.querySelector(".map-consent"));
+  if (!consent) return;
+
+  var first = consent.querySelector("[data-consent-step='1']");
+  var confirmRow = consent.querySelector(".map-consent__confirm");
+  L.DomEvent.disableClickPropagation(consent);
   first.addEventListener("click", function () {
     first.hidden = true;
     confirmRow.hidden = false;
     confirmRow.querySelector("button").focus();
   });
-  el.querySelector("[data-consent-step='2']").addEventListener("click", function () {
+  consent.querySelector("[data-consent-step='2']").addEventListener("click", function () {
     if (window.localStorage) localStorage.setItem(CONSENT_KEY, "yes");
     loadTiles();
+    if (withdraw) withdraw.focus();
   });
-  el.querySelector("[data-consent-cancel]").addEventListener("click", function () {
+  consent.querySelector("[data-consent-cancel]").addEventListener("click", function () {
     confirmRow.hidden = true;
     first.hidden = false;
     first.focus();
   });
+  if (withdraw) {
+    L.DomEvent.disableClickPropagation(withdraw);
+    withdraw.addEventListener("click", function () {
+      if (window.localStorage) localStorage.removeItem(CONSENT_KEY);
+      if (layer) map.removeLayer(layer);
+      layer = null;
+      withdraw.hidden = true;
+      confirmRow.hidden = true;
+      first.hidden = false;
+      consent.hidden = false;
+      first.focus();
+    });
+  }
 };

@@ -8,7 +8,7 @@
     var form = el.closest("form");
     var lat = form && form.querySelector("input[name='latitude']");
     var lon = form && form.querySelector("input[name='longitude']");
-    if (!lat || !lon || !window.L || el.dataset.ready) return;
+    if (!lat || !lon || !window.L || !window.mbbMapConsent || el.dataset.ready) return;
     el.dataset.ready = "yes";
     el.hidden = false;
 
@@ -19,7 +19,7 @@
 
     var start = typed();
     var map = L.map(el.querySelector("[data-map]"), { scrollWheelZoom: false, maxZoom: 19 }).setView(start || BOCHUM, start ? 17 : 13);
-    if (el.dataset.tiles) L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution }).addTo(map);
+    window.mbbMapConsent(el, map);
     var marker = null;
     // The panel may start collapsed or in a hidden tab: redraw once it gets a size.
     if (window.ResizeObserver) new ResizeObserver(function () { map.invalidateSize(); }).observe(el);
