@@ -80,3 +80,20 @@ def axe_violations(page):
         for v in result["violations"]
     ]
 
+
+
+CONTRAST_JS = """el => {
+  const rgb = c => c.match(/[\\d.]+/g).map(Number);
+  const lum = ([r, g, b]) => [r, g, b].map(v => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; })
+    .reduce((sum, v, i) => sum + v * [0.2126, 0.7152, 0.0722][i], 0);
+  let bg = el;
+  while (bg && rgb(getComputedStyle(bg).backgroundColor)[3] === 0) bg = bg.parentElement;
+  const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(getComputedStyle(bg || document.body).backgroundColor))];
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}"""
+
+
+def contrast(locator):
+    """The WCAG contrast ratio between an element's text colour and the first opaque background behind it,
+    as the browser computes the styles (axe leaves such cases "incomplete" where an overlay covers them)."""
+    return locator.evaluate(CONTRAST_JS)

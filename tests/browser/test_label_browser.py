@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from label import services
 from label.models import Application, Certificate
 from madebybochum.pages.demo import ensure_user
-from tests.browser.conftest import axe_violations
+from tests.browser.conftest import axe_violations, contrast
 from tests.label.conftest import FACTS, english_admin, make_producer
 
 
@@ -112,3 +112,15 @@ def test_form_and_verification_page_are_accessible(live_server, new_page, produc
     assert axe_violations(page) == []
     page.goto(f"{live_server.url}/{code}/label/")
     assert axe_violations(page) == []
+
+
+@pytest.mark.parametrize("startup", [False, True], ids=["valid", "provisional"])
+def test_the_label_badge_on_a_directory_card_is_readable(live_server, producer, member, reviewer, new_page, startup):
+    application = Application.objects.create(producer=producer, applicant=member, language="de", **{**FACTS, "is_startup": startup, "full_time_employees": 0 if startup else 2})
+    services.submit(application, member)
+    services.approve(application, reviewer, "")
+    page = new_page(width=390, height=844, lang="de-DE")
+    page.goto(f"{live_server.url}/de/produzenten/")
+    badge = page.locator(".producer-card .label-badge__text")
+    expect(badge).to_have_text(re.compile("Made by Bochum"))
+    assert contrast(badge) >= 4.5
