@@ -160,6 +160,7 @@ STORAGES = {
 }
 
 WAGTAIL_SITE_NAME = "Made by Bochum"
+WAGTAILADMIN_USER_LOGIN_FORM = "madebybochum.pages.forms.LoginForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # No internet at run time: no update check, no Gravatar.

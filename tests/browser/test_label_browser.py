@@ -124,3 +124,18 @@ def test_the_label_badge_on_a_directory_card_is_readable(live_server, producer, 
     badge = page.locator(".producer-card .label-badge__text")
     expect(badge).to_have_text(re.compile("Made by Bochum"))
     assert contrast(badge) >= 4.5
+
+
+def test_a_member_finds_the_label_application_from_any_page_on_a_phone(live_server, new_page, producer, member):
+    page = new_page(width=390, height=844, lang="de-DE")
+    page.goto(f"{live_server.url}/de/")
+    footer = page.get_by_role("navigation", name="Für Mitglieder")
+    footer.get_by_role("link", name="Label beantragen").click()
+
+    page.get_by_label("Benutzername").fill("anna")
+    page.get_by_label("Passwort").fill("anna-pass-123")
+    page.get_by_role("button", name="Anmelden").click()
+    page.wait_for_url("**/de/label/apply/")
+    expect(page.locator("h1")).to_be_visible()
+    expect(page.get_by_label("Betrieb")).to_contain_text("Geigenbau Test")
+    expect(page.get_by_role("button", name="Antrag beginnen oder fortsetzen")).to_be_visible()
