@@ -121,6 +121,10 @@ class DirectoryFilterForm(forms.Form):
     def is_filtered(self):
         return any(self.cleaned_data.get(name) for name in self.fields)
 
+    def active_filters(self):
+        """How many filters besides the search words are set, for the folded filter panel on phones."""
+        return sum(1 for name in self.fields if name != "q" and self.cleaned_data.get(name))
+
 
 def speaking_all(codes):
     """Ids of producers who speak every one of the language codes, as one grouped subquery."""

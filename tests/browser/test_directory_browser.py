@@ -110,3 +110,27 @@ def test_without_the_proxy_tiles_load_only_after_consent_which_can_be_withdrawn(
     page.reload()
     page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
     assert tile_requests == []
+
+
+def test_on_a_phone_search_results_come_first_and_the_filters_fold_away(live_server, producers, new_page):
+    page = new_page(width=390, height=844, lang="de-DE")
+    page.goto(f"{live_server.url}/de/produzenten/")
+    page.get_by_role("searchbox", name="Suche").fill("Pilze")
+    page.get_by_role("button", name="Produzenten anzeigen").click()
+    page.wait_for_url("**q=Pilze**")
+    first_card = page.locator(".producer-card").first
+    assert first_card.inner_text().startswith("Bunkerpilze")
+    assert first_card.bounding_box()["y"] < 844, "the first result is on the first screen"
+    category = page.get_by_label("Kategorie")
+    assert not category.is_visible()
+
+    page.get_by_text("Filter", exact=True).click()
+    category.select_option(label="Lebensmittel und Getränke")
+    page.get_by_role("button", name="Produzenten anzeigen").click()
+    page.wait_for_url("**category=**")
+    assert page.get_by_text("Filter (1 gesetzt)").is_visible()
+
+    desktop = new_page(width=1280, lang="de-DE")
+    desktop.goto(f"{live_server.url}/de/produzenten/")
+    assert desktop.get_by_label("Kategorie").is_visible()
+    assert not desktop.get_by_text("Filter", exact=True).is_visible()
