@@ -85,6 +85,16 @@ def test_404_page_in_visitors_language(client, home, code, title):
     assert f'lang="{code}"' in html
 
 
+@pytest.mark.parametrize("code,title,link", [("de", "Kein Zugang", "Zu Ihrer Übersicht"), ("ar", "لا يمكن الوصول", "إلى لوحة التحكم")])
+def test_403_page_in_visitors_language(client, home, django_user_model, code, title, link):
+    member = django_user_model.objects.create_user("mia", password="x", is_staff=True)
+    client.force_login(member)
+    response = client.get(f"/{code}/events/proposals/")  # for event reviewers only
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert title in html and link in html and f'lang="{code}"' in html
+
+
 @override_settings(ROOT_URLCONF="tests.urls_failing")
 @pytest.mark.parametrize("code,text", [("de", "Etwas ist schiefgelaufen"), ("ar", "حدث خطأ ما")])
 def test_500_page_in_visitors_language(client, code, text):
