@@ -9,6 +9,7 @@ such fallback, and a misspelt word finds nothing.
 """
 
 import re
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from django import forms
@@ -53,6 +54,23 @@ def open_at(queryset, moment=None):
 
 def is_open(producer, moment=None):
     return annotate_open(ProducerPage.objects.filter(pk=producer.pk), moment).filter(is_open_now=True).exists()
+
+
+def next_opening(producer, moment=None, days=60):
+    """When the producer next opens after `moment`, as Bochum local time, or None if not within `days`.
+    Reads the producer's opening hours and closures (prefetch them to spare the queries)."""
+    local = (moment or timezone.now()).astimezone(BERLIN)
+    hours = sorted(producer.opening_hours.all(), key=lambda h: h.opens)
+    closures = list(producer.closures.all())
+    for offset in range(days):
+        day = local.date() + timedelta(days=offset)
+        if any(closure.start_date <= day <= closure.end_date for closure in closures):
+            continue
+        for slot in hours:
+            opens = datetime.combine(day, slot.opens, tzinfo=BERLIN)
+            if slot.weekday == day.weekday() and opens > local:
+                return opens
+    return None
 
 
 def search_ids(queryset, query):

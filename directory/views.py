@@ -7,7 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpResponse, JsonResponse
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -19,7 +19,7 @@ from madebybochum.security import hit_rate_limit, rate_limit
 from madebybochum.spreadsheets import csv_response
 
 from . import claims, tiles
-from .filters import filter_producers, is_open, ordered
+from .filters import filter_producers, is_open, next_opening, ordered
 from .joining import unique_username
 from .models import WEEKDAYS, Category, ProducerPage
 
@@ -39,6 +39,14 @@ def attach_badges(producers):
     for producer in producers:
         producer.badge = badges.get(producer.pk)
     return producers
+
+
+def opening_day(moment):
+    """"today", "tomorrow" or "later" for a coming opening time, so the profile can say it naturally."""
+    if moment is None:
+        return ""
+    days = (moment.date() - timezone.localdate(timezone=moment.tzinfo)).days
+    return {0: "today", 1: "tomorrow"}.get(days, "later")
 
 
 def directory_context(request, index_page):
@@ -142,6 +150,8 @@ def profile_context(request, producer):
     badge = label_selectors.current_badges([producer.pk]).get(producer.pk)
     portrait = producer.portrait.get_rendition("fill-800x800|format-webp") if producer.portrait else None
     og_image = portrait or (photos[0].rendition if photos else None)
+    open_now = producer.is_open_now if hasattr(producer, "is_open_now") else is_open(producer)
+    opens_next = None if open_now else next_opening(producer)
     return {
         "photos": photos,
         "products": products,
@@ -149,7 +159,9 @@ def profile_context(request, producer):
         "portrait": portrait,
         "og_image_url": request.build_absolute_uri(og_image.url) if og_image else "",
         "opening_table": opening_table(producer),
-        "open_now": producer.is_open_now if hasattr(producer, "is_open_now") else is_open(producer),
+        "open_now": open_now,
+        "opens_next": opens_next,
+        "opens_day": opening_day(opens_next),
         "closures": producer.closures.all(),
         "json_ld": json_ld(request, producer, photos),
         "producer_events": event_selectors.upcoming_for_producer(producer),

@@ -1,6 +1,6 @@
 """Open now is judged in Bochum's local time, across DST changes and closure days."""
 
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from directory.filters import is_open, open_at, visible_producers
@@ -44,3 +44,28 @@ def test_the_end_of_an_interval_is_closed(make_producer):
     assert not is_open(shop, monday(12, 0))
     assert not is_open(shop, monday(13, 0))
     assert is_open(shop, monday(14, 0))
+
+
+def test_next_opening_skips_closures_and_reads_local_time(make_producer):
+    from directory.filters import next_opening
+
+    berlin = ZoneInfo("Europe/Berlin")
+    # Tuesdays and Fridays 09:00-12:00 and 14:00-18:00.
+    shop = make_producer("Töpferei", hours=[(1, time(9), time(12)), (1, time(14), time(18)), (4, time(9), time(12))])
+    tuesday_lunch = datetime(2026, 12, 1, 12, 30, tzinfo=berlin)
+    assert next_opening(shop, tuesday_lunch) == datetime(2026, 12, 1, 14, 0, tzinfo=berlin)
+    assert next_opening(shop, datetime(2026, 12, 1, 18, 0, tzinfo=berlin)) == datetime(2026, 12, 4, 9, 0, tzinfo=berlin)
+    Closure.objects.create(producer=shop, start_date=date(2026, 12, 4), end_date=date(2026, 12, 10))
+    assert next_opening(shop, datetime(2026, 12, 1, 18, 0, tzinfo=berlin)) == datetime(2026, 12, 11, 9, 0, tzinfo=berlin)
+    assert next_opening(make_producer("Ohne Zeiten"), tuesday_lunch) is None
+
+
+def test_a_closed_profile_says_when_it_opens(client, make_producer):
+    from django.utils import timezone
+
+    in_three_days = timezone.localdate() + timedelta(days=3)
+    shop = make_producer("Weberei", hours=[(in_three_days.weekday(), time(9, 30), time(12))])
+    weekday = ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"][in_three_days.weekday()]
+    page = client.get(shop.url).content.decode()
+    assert f"Geschlossen, öffnet {weekday} um 09:30" in page
+    assert "Jetzt geöffnet" not in page
