@@ -135,3 +135,23 @@ def test_profile_query_count_does_not_grow_with_content(client, make_producer):
             client.get(page.url)
         counts.append(len(queries))
     assert counts[0] == counts[1]
+
+
+def test_texts_shown_in_german_for_want_of_a_translation_are_marked_as_german(client, make_producer):
+    producer = make_producer(
+        "Weberei", texts={"intro": {"de": "Stoffe aus Bochum", "tr": "Bochum'dan kumaşlar"}, "story": {"de": "<p>Seit 1990.</p>"}},
+        products=["Schal"],
+    )
+    producer.products.update(name_ar="وشاح")
+    path = producer.url[3:]  # after /de
+    turkish = client.get(f"/tr{path}").content.decode()
+    assert '<p class="lead">Bochum&#x27;dan kumaşlar</p>' in turkish
+    assert '<div lang="de"><p>Seit 1990.</p></div>' in turkish
+    assert "Henüz çevrilmedi" in turkish
+    assert '<h3 lang="de">Schal</h3>' in turkish
+
+    arabic = client.get(f"/ar{path}").content.decode()
+    assert '<h3>وشاح</h3>' in arabic and '<p class="lead" lang="de">Stoffe aus Bochum</p>' in arabic
+
+    german = client.get(f"/de{path}").content.decode()
+    assert 'lang="de">' not in german.split("<main", 1)[1] and "Noch nicht übersetzt" not in german

@@ -4,6 +4,7 @@ from django import template
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
+from django.utils.html import format_html
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page, Site
 
@@ -73,3 +74,14 @@ def language_links(context):
             }
         )
     return links
+
+
+@register.simple_tag
+def lang_of(obj, field):
+    """` lang="de"` where a translated field shows its German text because the visitor's language has none
+    (modeltranslation's fallback), so screen readers pronounce it as German; empty otherwise."""
+    language = get_language()
+    fallback = settings.LANGUAGE_CODE
+    if language == fallback or getattr(obj, f"{field}_{language}", None) or not getattr(obj, f"{field}_{fallback}", None):
+        return ""
+    return format_html(' lang="{}"', fallback)
