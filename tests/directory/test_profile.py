@@ -155,3 +155,10 @@ def test_texts_shown_in_german_for_want_of_a_translation_are_marked_as_german(cl
 
     german = client.get(f"/de{path}").content.decode()
     assert 'lang="de">' not in german.split("<main", 1)[1] and "Noch nicht übersetzt" not in german
+
+
+def test_lists_on_a_profile_use_the_languages_separator(client, make_producer):
+    producer = make_producer("Weberei", languages=["de", "en"])
+    path = producer.url[3:]
+    assert "Deutsch, Englisch" in client.get(f"/de{path}").content.decode()
+    assert "الألمانية، الإنجليزية" in client.get(f"/ar{path}").content.decode()

@@ -5,7 +5,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.urls import translate_url
 from django.utils.html import format_html
-from django.utils.translation import get_language, get_language_info
+from django.utils.translation import get_language, get_language_info, pgettext
 from wagtail.models import Page, Site
 
 from madebybochum.cache import content_version
@@ -85,3 +85,9 @@ def lang_of(obj, field):
     if language == fallback or getattr(obj, f"{field}_{language}", None) or not getattr(obj, f"{field}_{fallback}", None):
         return ""
     return format_html(' lang="{}"', fallback)
+
+
+@register.filter
+def list_of(items):
+    """Items joined with the visitor's language's list separator (Arabic writes "،", not ",")."""
+    return pgettext("list separator", ", ").join(str(item) for item in items)
