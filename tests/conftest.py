@@ -8,7 +8,8 @@ from madebybochum.pages import demo
 
 @pytest.fixture
 def home(db):
-    """The demo home page with its standard pages: the site shell every page hangs in."""
+    """The demo home page with its standard pages: the site shell every page hangs in. Created once for
+    the test database (django_db_setup below); seeding again only finds them, unless a test removed them."""
     page = demo.seed_home()
     demo.seed_site_pages(page)
     return page
@@ -45,12 +46,14 @@ _migration_data = {}
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """pytest-django's database set-up, plus a copy of the migration data taken right after it, before
+    """pytest-django's database set-up and the site shell, plus a copy of both taken right after it, before
     any transactional test flushes the database. (Django's serialized_rollback loses track of its own
     copy once Playwright's greenlets run, so the tests keep theirs.)"""
     from django.db import connection
 
     with django_db_blocker.unblock():
+        # The site shell most tests hang their pages in, built once instead of in every test (~1 s each).
+        demo.seed_site_pages(demo.seed_home())
         _migration_data["json"] = connection.creation.serialize_db_to_string()
 
 
