@@ -422,6 +422,7 @@ repeated_values = st.lists(
 @given(lang=languages, url=public_urls, parameters=repeated_values)
 @example(lang="de", url="/api/producers.geojson", parameters=[("language", "de", 1000)])
 @example(lang="ar", url="/{lang}/produzenten/", parameters=[("language", "de", 20), ("experience", "workshops", 20)])
+@example(lang="de", url="/{lang}/veranstaltungen/", parameters=[("month", "99999999999-1", 1), ("view", "month", 1)])
 def test_repeated_and_oversized_query_parameters(demo, db, lang, url, parameters):
     """Never a 500, and never a query that grows with the number of values: at most a few dozen
     statements of bounded size and joins, or the site's 400 page for a query string beyond its limits."""
