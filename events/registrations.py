@@ -24,6 +24,23 @@ class RegistrationError(Exception):
     """A registration that cannot be made; the message is shown to the visitor as it is."""
 
 
+def can_see_participants(user, event):
+    """Participants' names and addresses are for admins (superusers) and the members of a producer
+    hosting the event: on the site and in every admin view (see visible_registrations)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or event.hosts.filter(members=user).exists()
+
+
+def visible_registrations(user):
+    """The registrations `user` may see, by the rule of can_see_participants."""
+    if not (user.is_authenticated and user.is_active):
+        return Registration.objects.none()
+    if user.is_superuser:
+        return Registration.objects.all()
+    return Registration.objects.filter(event__in=EventPage.objects.filter(hosts__members=user).values("pk"))
+
+
 def seats_taken(event, occurrence_start):
     taken = Registration.objects.filter(
         event=event, occurrence_start=occurrence_start, status=Registration.CONFIRMED

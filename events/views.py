@@ -23,15 +23,6 @@ from .recurrence import find_occurrence, has_dates_ahead, next_occurrences, occu
 from .calendar import live_events
 
 
-def can_see_participants(user, event):
-    """Admins, and members of a producer hosting this event."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.has_perm("events.view_registration"):
-        return True
-    return event.hosts.filter(members=user).exists()
-
-
 def json_ld(request, event, occurrence):
     data = {
         "@context": "https://schema.org",
@@ -120,7 +111,7 @@ def event_page(request, event):
         "form": form,
         "seats_left": seats_left,
         "open_for_registration": open_for_registration,
-        "can_see_participants": can_see_participants(request.user, event),
+        "can_see_participants": registrations.can_see_participants(request.user, event),
         "json_ld": json_ld(request, event, occurrence),
         "hosts": list(event.hosts.all()),
     }
@@ -146,7 +137,7 @@ MAX_ID = 2**63 - 1
 
 def _participants_event(request, pk):
     event = get_object_or_404(EventPage, pk=min(pk, MAX_ID))
-    if not can_see_participants(request.user, event):
+    if not registrations.can_see_participants(request.user, event):
         raise PermissionDenied
     return event
 
