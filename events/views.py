@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 from directory.filters import visible_producers
 from directory.models import ProducerPage
 from madebybochum.cache import same_for_everyone
-from madebybochum.security import rate_limit
+from madebybochum.security import rate_limit, render_message
 from madebybochum.spreadsheets import csv_response
 
 from . import ical, proposals, registrations
@@ -144,7 +144,16 @@ def check_email(request, pk):
 
 def confirm_registration(request, token):
     """The link in the registration e-mail: opening it confirms the address (again: no harm)."""
-    registration = registrations.confirm(_by_token(token))
+    try:
+        registration = registrations.confirm(_by_token(token))
+    except Http404:
+        # Most often a hold that lapsed and was deleted (release_event_holds): say so, not just "not found".
+        return render_message(
+            request,
+            _("This link has expired"),
+            _("A registration that is not confirmed in time is deleted. You are welcome to register again on the event's page."),
+            status=404,
+        )
     context = {
         "registration": registration,
         "event": registration.event,

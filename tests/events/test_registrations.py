@@ -89,6 +89,10 @@ def test_an_unconfirmed_hold_lapses_and_frees_its_seats_before_any_cleanup(clien
     call_command("release_event_holds", stdout=open("/dev/null", "w"))
     assert not Registration.objects.filter(pk=bot.pk).exists()
     assert Registration.objects.count() == 2
+    # Clicked after the cleanup: still told what happened.
+    response = client.get(confirm_path(mail.outbox[0]))
+    assert response.status_code == 404
+    assert "Dieser Link ist abgelaufen" in response.content.decode() and "erneut anmelden" in response.content.decode()
 
 
 def test_seats_of_a_lapsed_hold_go_to_the_waiting_list_first(workshop, in_english):
