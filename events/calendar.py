@@ -81,13 +81,16 @@ def with_pages(found):
 
 
 def parse_month(value, today):
+    """The month `value` ("2026-12") names, or the current month for anything else."""
     try:
         year, month = (int(part) for part in value.split("-"))
-        first = date(year, month, 1)
     except (AttributeError, ValueError):
         return today.replace(day=1)
-    # Far-off months (up to the year 9999, where no next month exists) would only expand rules for nothing.
-    return first if abs(year - today.year) <= FAR_YEARS else today.replace(day=1)
+    # Checked before date() is built, which raises OverflowError beyond a C int. Far-off months (up to
+    # the year 9999, where no next month exists) would only expand rules for nothing.
+    if abs(year - today.year) > FAR_YEARS or not 1 <= month <= 12:
+        return today.replace(day=1)
+    return date(year, month, 1)
 
 
 def month_grid(first, found):

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from madebybochum.security import Honeypot
+
 from .models import FORMATS, EventProposal
 
 
-class RegistrationForm(forms.Form):
+class RegistrationForm(Honeypot, forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=120)
     email = forms.EmailField(label=_("Your email address"), max_length=254)
     seats = forms.IntegerField(label=_("Seats"), min_value=1, max_value=10, initial=1)

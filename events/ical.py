@@ -8,12 +8,22 @@ from datetime import UTC, datetime, time, timedelta
 
 from django.utils import timezone
 from django.utils.html import strip_tags
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard, vRecur, vText
 
 from .models import BERLIN, EventException, EventPage
 from .recurrence import local_naive
 
 WEEKDAY_CODES = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"]
+# Control characters other than tab and line feed: RFC 5545 allows none in a TEXT value.
+CONTROL = dict.fromkeys([*range(0, 9), *range(11, 32), 127])
+
+
+def text(value):
+    """Every text the feeds carry (titles, places, descriptions, calendar names) goes through here:
+    line breaks become the escaped \\n of RFC 5545 (a raw one would end the line and start another
+    property), other control characters are dropped. icalendar escapes its known TEXT properties but
+    writes an X- property such as X-WR-CALNAME as it is."""
+    return vText(value.replace("\r\n", "\n").replace("\r", "\n").translate(CONTROL))
 
 
 def recurrence_rule(event):
@@ -35,7 +45,7 @@ def recurrence_rule(event):
 def location(event):
     if event.venue_kind == EventPage.VENUE_PRODUCER and event.venue_producer:
         return event.venue_producer.title
-    parts = [event.venue_name, event.venue_address.replace("\n", ", ")]
+    parts = [event.venue_name, ", ".join(line.strip() for line in event.venue_address.splitlines() if line.strip())]
     return ", ".join(part for part in parts if part) or "Showroom Made by Bochum"
 
 
@@ -45,15 +55,15 @@ def vevents(event, base_url):
     main = Event()
     main.add("uid", event.uid())
     main.add("dtstamp", (event.last_published_at or timezone.now()).astimezone(UTC))
-    main.add("summary", event.title)
+    main.add("summary", text(event.title))
     main.add("dtstart", start)
     main.add("dtend", end)
-    main.add("location", location(event))
+    main.add("location", text(location(event)))
     main.add("url", base_url + event.url)
-    main.add("categories", [event.get_format_display()])
+    main.add("categories", [text(event.get_format_display())])
     description = strip_tags(event.description).strip()
     if description:
-        main.add("description", description)
+        main.add("description", text(description))
     if event.latitude is not None and event.longitude is not None:
         main.add("geo", (float(event.latitude), float(event.longitude)))
     components = [main]
@@ -70,10 +80,10 @@ def vevents(event, base_url):
             moved.add("uid", event.uid())
             moved.add("dtstamp", main["dtstamp"].dt)
             moved.add("recurrence-id", planned)
-            moved.add("summary", event.title)
+            moved.add("summary", text(event.title))
             moved.add("dtstart", exception.new_starts_at.astimezone(BERLIN))
             moved.add("dtend", (exception.new_ends_at or exception.new_starts_at + duration).astimezone(BERLIN))
-            moved.add("location", location(event))
+            moved.add("location", text(location(event)))
             components.append(moved)
     return components
 
@@ -108,7 +118,7 @@ def feed(events, name, base_url):
     cal.add("prodid", "-//Made by Bochum//Showroom calendar//DE")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", text(name))
     cal.add("x-wr-timezone", "Europe/Berlin")
     cal.add_component(berlin_vtimezone())
     for event in events:

@@ -285,12 +285,21 @@ def new_token():
 
 
 class Registration(models.Model):
-    """A visitor's seats for one date of an event. No account: the token in the email is the key."""
+    """A visitor's seats for one date of an event. No account: the token in the email is the key.
 
+    It starts as PENDING: the seats are held (or, with for_waiting_list, nothing is) until hold_expires_at,
+    and the link in its e-mail confirms it. A lapsed hold counts for nothing (events.registrations)."""
+
+    PENDING = "pending"
     CONFIRMED = "confirmed"
     WAITING = "waiting"
     CANCELLED = "cancelled"
-    STATUSES = [(CONFIRMED, _("confirmed")), (WAITING, _("on the waiting list")), (CANCELLED, _("cancelled"))]
+    STATUSES = [
+        (PENDING, _("email address not yet confirmed")),
+        (CONFIRMED, _("confirmed")),
+        (WAITING, _("on the waiting list")),
+        (CANCELLED, _("cancelled")),
+    ]
 
     event = models.ForeignKey(EventPage, verbose_name=_("event"), on_delete=models.CASCADE, related_name="registrations")
     occurrence_start = models.DateTimeField(_("date"))
@@ -299,6 +308,8 @@ class Registration(models.Model):
     email = models.EmailField(_("email"))
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
     status = models.CharField(_("status"), max_length=10, choices=STATUSES)
+    for_waiting_list = models.BooleanField(_("for the waiting list"), default=False)
+    hold_expires_at = models.DateTimeField(_("unconfirmed until"), null=True, blank=True)
     token = models.CharField(max_length=64, unique=True, default=new_token, editable=False)
     language = models.CharField(max_length=8, default="de")
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)

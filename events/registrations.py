@@ -1,15 +1,17 @@
-"""Registrations: one function per state change (register, cancel, promote), each recording when.
+"""Registrations: one function per state change (register, confirm, cancel, promote, release_expired),
+each recording when.
 
 Capacity holds under concurrency: every change that counts seats first locks the event's row with
 SELECT … FOR UPDATE inside a transaction, so two requests for the last seat queue up and the second
 sees the first's seat taken."""
 
 import logging
+from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Sum
+from django.db.models import Q, Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -24,10 +26,37 @@ class RegistrationError(Exception):
     """A registration that cannot be made; the message is shown to the visitor as it is."""
 
 
+def can_see_participants(user, event):
+    """Participants' names and addresses are for admins (superusers) and the members of a producer
+    hosting the event: on the site and in every admin view (see visible_registrations)."""
+    if not (user.is_authenticated and user.is_active):
+        return False
+    return user.is_superuser or event.hosts.filter(members=user).exists()
+
+
+def visible_registrations(user):
+    """The registrations `user` may see, by the rule of can_see_participants."""
+    if not (user.is_authenticated and user.is_active):
+        return Registration.objects.none()
+    if user.is_superuser:
+        return Registration.objects.all()
+    return Registration.objects.filter(event__in=EventPage.objects.filter(hosts__members=user).values("pk"))
+
+
+def holding(now=None):
+    """Registrations whose seats count against capacity: confirmed ones and holds not yet lapsed,
+    whether or not release_expired() has run."""
+    now = now or timezone.now()
+    held = Q(status=Registration.PENDING, for_waiting_list=False, hold_expires_at__gt=now)
+    return Registration.objects.filter(Q(status=Registration.CONFIRMED) | held)
+
+
+def lapsed(now=None):
+    return Registration.objects.filter(status=Registration.PENDING, hold_expires_at__lte=now or timezone.now())
+
+
 def seats_taken(event, occurrence_start):
-    taken = Registration.objects.filter(
-        event=event, occurrence_start=occurrence_start, status=Registration.CONFIRMED
-    ).aggregate(total=Sum("seats"))["total"]
+    taken = holding().filter(event=event, occurrence_start=occurrence_start).aggregate(total=Sum("seats"))["total"]
     return taken or 0
 
 
@@ -43,7 +72,9 @@ def _lock(event):
 
 
 def register(event, occurrence, name, email, seats, language="de", waiting_ok=False):
-    """Book `seats` for one date. Full and `waiting_ok`: put on the waiting list. Returns the Registration."""
+    """Hold `seats` for one date until the address is confirmed (confirm()), or, full and `waiting_ok`,
+    ask for a place on the waiting list. Sends the one e-mail with the confirmation link. Returns the
+    PENDING Registration."""
     if not event.registration_required:
         raise RegistrationError(_("This event needs no registration: just come along."))
     if occurrence.cancelled:
@@ -53,19 +84,21 @@ def register(event, occurrence, name, email, seats, language="de", waiting_ok=Fa
     email = email.strip().lower()
     with transaction.atomic():
         event = _lock(event)
+        # Seats freed by lapsed holds go to the waiting list first, not to whoever registers next.
+        promoted = promote(event, occurrence.planned_start)
+        now = timezone.now()
         duplicate = Registration.objects.filter(
             event=event, occurrence_start=occurrence.planned_start, email=email
-        ).exclude(status=Registration.CANCELLED)
+        ).exclude(status=Registration.CANCELLED).exclude(pk__in=lapsed(now).values("pk"))
         if duplicate.exists():
             raise RegistrationError(
                 _("This email address is already registered for this date. Check your inbox for the confirmation with its cancel link.")
             )
         left = seats_left(event, occurrence.planned_start)
-        now = timezone.now()
         if left is None or seats <= left:
-            status, confirmed_at = Registration.CONFIRMED, now
+            for_waiting_list = False
         elif event.waiting_list and waiting_ok:
-            status, confirmed_at = Registration.WAITING, None
+            for_waiting_list = True
         elif event.waiting_list:
             raise RegistrationError(
                 _("Not enough seats left (%(left)s). You can join the waiting list instead.") % {"left": left}
@@ -79,12 +112,45 @@ def register(event, occurrence, name, email, seats, language="de", waiting_ok=Fa
             name=name.strip(),
             email=email,
             seats=seats,
-            status=status,
-            confirmed_at=confirmed_at,
+            status=Registration.PENDING,
+            for_waiting_list=for_waiting_list,
+            hold_expires_at=now + timedelta(minutes=settings.EVENTS_CONFIRM_MINUTES),
             language=language,
         )
-    _mail(registration, "registered")
+    for moved_up in promoted:
+        _mail(moved_up, "promoted")
+    _mail(registration, "confirm")
     return registration
+
+
+def confirm(registration):
+    """The visitor clicked the link in their e-mail: the hold becomes a seat, or a place on the waiting
+    list (where it may move up at once). Confirming twice is harmless; a lapsed hold stays PENDING
+    (is_lapsed) and holds nothing. Returns the Registration as it now is."""
+    with transaction.atomic():
+        event = _lock(registration.event)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != Registration.PENDING or is_lapsed(registration):
+            return registration
+        if registration.for_waiting_list:
+            registration.status = Registration.WAITING
+            registration.save(update_fields=["status"])
+            promoted = promote(event, registration.occurrence_start)
+        else:
+            registration.status = Registration.CONFIRMED
+            registration.confirmed_at = timezone.now()
+            registration.save(update_fields=["status", "confirmed_at"])
+            promoted = []
+    for moved_up in promoted:
+        if moved_up.pk == registration.pk:
+            registration = moved_up  # the confirmation page tells them; no second e-mail
+        else:
+            _mail(moved_up, "promoted")
+    return registration
+
+
+def is_lapsed(registration, now=None):
+    return registration.status == Registration.PENDING and registration.hold_expires_at <= (now or timezone.now())
 
 
 def cancel(registration):
@@ -94,11 +160,10 @@ def cancel(registration):
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
         if registration.status == Registration.CANCELLED:
             return registration, []
-        was_confirmed = registration.status == Registration.CONFIRMED
         registration.status = Registration.CANCELLED
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
-        promoted = promote(event, registration.occurrence_start) if was_confirmed else []
+        promoted = promote(event, registration.occurrence_start)
     for moved_up in promoted:
         _mail(moved_up, "promoted")
     return registration, promoted
@@ -110,6 +175,8 @@ def promote(event, occurrence_start):
     Call inside the transaction that locked the event; the caller mails those moved up once committed."""
     promoted = []
     left = seats_left(event, occurrence_start)
+    if left == 0:
+        return promoted
     waiting = Registration.objects.select_for_update().filter(
         event=event, occurrence_start=occurrence_start, status=Registration.WAITING
     )
@@ -126,18 +193,41 @@ def promote(event, occurrence_start):
     return promoted
 
 
-def cancel_url(registration):
+def release_expired(now=None):
+    """Delete lapsed holds (they already count for nothing) and give their dates' free seats to the
+    waiting list. Returns how many were deleted."""
+    now = now or timezone.now()
+    dates = set(lapsed(now).values_list("event_id", "occurrence_start"))
+    deleted = 0
+    for event_id, occurrence_start in dates:
+        with transaction.atomic():
+            event = _lock(EventPage(pk=event_id))
+            deleted += lapsed(now).filter(event=event, occurrence_start=occurrence_start).delete()[0]
+            promoted = promote(event, occurrence_start)
+        for moved_up in promoted:
+            _mail(moved_up, "promoted")
+    return deleted
+
+
+def link(registration, name):
+    """The absolute URL of events:<name> (confirm, cancel) for this registration, in its language."""
     with translation.override(registration.language):
-        path = reverse("events:cancel", args=[registration.token])
+        path = reverse(f"events:{name}", args=[registration.token])
     return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
 
 
 def _mail(registration, kind):
     """Tell the visitor; a failing mail server must not undo the registration, so it is only logged."""
     with translation.override(registration.language):
-        context = {"registration": registration, "event": registration.event, "cancel_url": cancel_url(registration)}
+        context = {
+            "registration": registration,
+            "event": registration.event,
+            "confirm_url": link(registration, "confirm"),
+            "cancel_url": link(registration, "cancel"),
+            "minutes": settings.EVENTS_CONFIRM_MINUTES,
+        }
         subject = {
-            "registered": _("Your registration: %(title)s"),
+            "confirm": _("Please confirm your registration: %(title)s"),
             "promoted": _("A seat has become free: %(title)s"),
         }[kind] % {"title": registration.event.title}
         body = render_to_string(f"events/email/{kind}.txt", context)

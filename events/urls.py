@@ -7,7 +7,9 @@ from . import views
 app_name = "events"
 
 urlpatterns = [
+    path("events/confirm/<str:token>/", views.confirm_registration, name="confirm"),
     path("events/cancel/<str:token>/", views.cancel_registration, name="cancel"),
+    path("events/<int:pk>/check-your-email/", views.check_email, name="check_email"),
     path("events/<int:pk>/participants/", views.participants, name="participants"),
     path("events/<int:pk>/participants.csv", views.participants_csv, name="participants_csv"),
     path("events/propose/", views.propose, name="propose"),

@@ -1,12 +1,16 @@
 import json
+from urllib.parse import urlencode
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import patch_cache_control
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -14,6 +18,7 @@ from django.views.decorators.http import require_POST
 from directory.filters import visible_producers
 from directory.models import ProducerPage
 from madebybochum.cache import same_for_everyone
+from madebybochum.security import rate_limit, render_message
 from madebybochum.spreadsheets import csv_response
 
 from . import ical, proposals, registrations
@@ -21,15 +26,6 @@ from .forms import ProposalForm, RegistrationForm
 from .models import BERLIN, FORMAT_KEYS, EventPage, EventProposal, Registration
 from .recurrence import find_occurrence, has_dates_ahead, next_occurrences, occurrences
 from .calendar import live_events
-
-
-def can_see_participants(user, event):
-    """Admins, and members of a producer hosting this event."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser or user.has_perm("events.view_registration"):
-        return True
-    return event.hosts.filter(members=user).exists()
 
 
 def json_ld(request, event, occurrence):
@@ -66,6 +62,7 @@ def json_ld(request, event, occurrence):
     return text
 
 
+@rate_limit("event-registration", limit=10, per=600)
 def event_page(request, event):
     now = timezone.now()
     upcoming = next_occurrences(event, now, count=8)
@@ -102,11 +99,8 @@ def event_page(request, event):
                         form.data = form.data.copy()
                         form.data["waiting_ok"] = "on"
                 else:
-                    if registration.status == Registration.WAITING:
-                        messages.success(request, _("You are on the waiting list. We will email you if a seat becomes free."))
-                    else:
-                        messages.success(request, _("You are registered. A confirmation is on its way to your inbox."))
-                    return redirect(f"{event.url}?date={occurrence.key}#register")
+                    query = urlencode({"date": occurrence.key, **({"list": "waiting"} if registration.for_waiting_list else {})})
+                    return redirect(f"{reverse('events:check_email', args=[event.pk])}?{query}")
         else:
             form = RegistrationForm(initial={"waiting_ok": seats_left == 0})
     elif request.method == "POST":
@@ -120,18 +114,59 @@ def event_page(request, event):
         "form": form,
         "seats_left": seats_left,
         "open_for_registration": open_for_registration,
-        "can_see_participants": can_see_participants(request.user, event),
+        "can_see_participants": registrations.can_see_participants(request.user, event),
+        "confirm_minutes": settings.EVENTS_CONFIRM_MINUTES,
         "json_ld": json_ld(request, event, occurrence),
         "hosts": list(event.hosts.all()),
     }
     return TemplateResponse(request, "events/event_page.html", context)
 
 
-def cancel_registration(request, token):
+def _by_token(token):
     # PostgreSQL refuses a NUL byte in a comparison, and no token has one.
     if "\x00" in token:
         raise Http404
-    registration = get_object_or_404(Registration.objects.select_related("event"), token=token)
+    return get_object_or_404(Registration.objects.select_related("event"), token=token)
+
+
+def check_email(request, pk):
+    """Where the registration form leads: the one thing left to do is to click the link in the e-mail."""
+    event = get_object_or_404(live_events(), pk=min(pk, MAX_ID))
+    occurrence = find_occurrence(event, request.GET.get("date"))
+    context = {
+        "event": event,
+        "occurrence": occurrence,
+        "waiting": request.GET.get("list") == "waiting",
+        "minutes": settings.EVENTS_CONFIRM_MINUTES,
+    }
+    return TemplateResponse(request, "events/check_email.html", context)
+
+
+def confirm_registration(request, token):
+    """The link in the registration e-mail: opening it confirms the address (again: no harm)."""
+    try:
+        registration = registrations.confirm(_by_token(token))
+    except Http404:
+        # Most often a hold that lapsed and was deleted (release_event_holds): say so, not just "not found".
+        return render_message(
+            request,
+            _("This link has expired"),
+            _("A registration that is not confirmed in time is deleted. You are welcome to register again on the event's page."),
+            status=404,
+        )
+    context = {
+        "registration": registration,
+        "event": registration.event,
+        "lapsed": registrations.is_lapsed(registration),
+        "minutes": settings.EVENTS_CONFIRM_MINUTES,
+    }
+    response = TemplateResponse(request, "events/confirm.html", context)
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+def cancel_registration(request, token):
+    registration = _by_token(token)
     if request.method == "POST":
         registrations.cancel(registration)
         messages.success(request, _("Your registration is cancelled. Thank you for letting us know."))
@@ -146,7 +181,7 @@ MAX_ID = 2**63 - 1
 
 def _participants_event(request, pk):
     event = get_object_or_404(EventPage, pk=min(pk, MAX_ID))
-    if not can_see_participants(request.user, event):
+    if not registrations.can_see_participants(request.user, event):
         raise PermissionDenied
     return event
 
@@ -154,7 +189,7 @@ def _participants_event(request, pk):
 @login_required
 def participants(request, pk):
     event = _participants_event(request, pk)
-    rows = event.registrations.exclude(status=Registration.CANCELLED).order_by("occurrence_start", "status", "created_at")
+    rows = event.registrations.filter(status__in=[Registration.CONFIRMED, Registration.WAITING]).order_by("occurrence_start", "status", "created_at")
     return TemplateResponse(request, "events/participants.html", {"event": event, "rows": rows})
 
 
@@ -163,7 +198,7 @@ def participants_csv(request, pk):
     event = _participants_event(request, pk)
     response, writer = csv_response(f"participants-{event.slug}.csv", bom=True)
     writer.writerow([_("Date"), _("Name"), _("Email"), _("Seats"), _("Status"), _("Registered")])
-    for row in event.registrations.exclude(status=Registration.CANCELLED).order_by("occurrence_start", "created_at"):
+    for row in event.registrations.filter(status__in=[Registration.CONFIRMED, Registration.WAITING]).order_by("occurrence_start", "created_at"):
         writer.writerow(
             [
                 row.occurrence_start.astimezone(BERLIN).strftime("%Y-%m-%d %H:%M"),

@@ -261,6 +261,9 @@ LABEL_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
 # --- events ---
 # Participants' names and emails are deleted this many days after their event (purge_event_registrations).
 EVENTS_RETENTION_DAYS = int(os.environ.get("EVENTS_RETENTION_DAYS", "14"))
+# A registration holds its seats this long until the address is confirmed by the link in its e-mail;
+# then the hold lapses and the seats are free again (release_event_holds deletes lapsed holds).
+EVENTS_CONFIRM_MINUTES = int(os.environ.get("EVENTS_CONFIRM_MINUTES", "30"))
 
 
 # --- shop ---

@@ -143,3 +143,19 @@ def test_archive_pages_keep_the_archive(client, calendar_page, make_event):
     archive = client.get(calendar_page.url + "?archive=1").content.decode()
     assert 'href="?archive=1&amp;page=2"' in archive
     assert "Alter Kurs" in client.get(calendar_page.url + "?archive=1&page=2").content.decode()
+
+
+def test_out_of_range_months_dates_and_pages_show_the_current_month_or_the_first_page(client, calendar_page, make_event):
+    """Numbers beyond what a date holds (year 99999999999, month 10**30) answered 500 (OverflowError)."""
+    event = make_event(title="Werkstattabend", start=soon(3))
+    this_month = f'name="month" value="{timezone.now().astimezone(BERLIN):%Y-%m}"'
+    for month in ("99999999999-1", "2026-99999999999", "-99999999999-1", f"{10**30}-{10**30}", "9" * 1500 + "-1",
+                  "2026-0", "2026--1", "0-1", "9999-12", "1e309-1"):
+        response = client.get(calendar_page.url, {"view": "month", "month": month})
+        assert response.status_code == 200, month
+        assert this_month in response.content.decode(), month
+    for page in ("99999999999999999999", "-99999999999", "9" * 1500, "1e309", "NaN", "-1", "0"):
+        response = client.get(calendar_page.url, {"page": page})
+        assert response.status_code == 200 and "Werkstattabend" in response.content.decode(), page
+    for date in ("99999999999-01-01T19:00", "2026-99-99T19:00", "9" * 1500):
+        assert client.get(event.url, {"date": date}).status_code == 200, date

@@ -68,3 +68,25 @@ def test_a_members_feed_shows_a_cancelled_date_at_once(client, make_event, admin
     EventException.objects.create(event=weekly, original_date=local(2031, 3, 11).date(), kind=EventException.CANCELLED)
     cancelled = parse(client.get("/events/calendar.ics")).vevent.exdate.value
     assert [value.astimezone(BERLIN).date() for value in cancelled] == [local(2031, 3, 11).date()]
+
+
+def test_line_breaks_and_control_characters_in_texts_cannot_break_or_inject_lines(client, make_event, make_producer):
+    """A CR/LF in a title answered 500 in the per-event feed (X-WR-CALNAME went out unescaped)."""
+    host = make_producer("geigenbau-zeile", "Geigen\rbau\r\nX-INJECTED:1")
+    event = make_event(title="Werkstatt\r\nX-INJECTED:1\rEND:VCALENDAR\x00\x1b", start=local(2031, 3, 4, 19), hosts=[host],
+                       venue_name="Hof\r\nLOCATION:anders", venue_address="Brückstraße 1\r\n44787 Bochum",
+                       description="<p>Erste Zeile\r\nATTACH:x\x07</p>")
+    for url in (f"/events/{event.pk}.ics", "/events/producer/geigenbau-zeile.ics", "/events/calendar.ics"):
+        response = client.get(url)
+        body = response.content
+        # Every line ends in CRLF; no bare CR or LF, no other control character, no injected property.
+        assert b"\r" not in body.replace(b"\r\n", b"") and b"\n" not in body.replace(b"\r\n", b""), url
+        assert not any(byte < 32 and byte not in (9, 10, 13) for byte in body), url
+        lines = body.decode().replace("\r\n ", "").split("\r\n")
+        assert not any(line.startswith(("X-INJECTED", "END:VCALENDAR\\", "LOCATION:anders", "ATTACH")) for line in lines), url
+        calendar = parse(response)
+        assert calendar.vevent.summary.value == "Werkstatt\nX-INJECTED:1\nEND:VCALENDAR"
+        assert calendar.vevent.location.value == "Hof\nLOCATION:anders, Brückstraße 1, 44787 Bochum"
+    assert parse(client.get(f"/events/{event.pk}.ics")).x_wr_calname.value == "Werkstatt\nX-INJECTED:1\nEND:VCALENDAR"
+    feed = parse(client.get("/events/producer/geigenbau-zeile.ics"))
+    assert feed.x_wr_calname.value == "Made by Bochum: Geigen\nbau\nX-INJECTED:1"

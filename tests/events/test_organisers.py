@@ -22,7 +22,7 @@ def setup(make_event, make_producer):
     violin = make_producer("geigenbau", "Geigenbau", members=[host_member])
     make_producer("eismanufaktur", "Eismanufaktur", members=[other_member])
     event = make_event(title="Geigen-Workshop", start=local(2030, 5, 3, 15), hosts=[violin], registration_required=True, capacity=5)
-    registrations.register(event, next_occurrences(event, local(2030, 1, 1))[0], "Zeynep Kaya", "zeynep@example.org", 2)
+    registrations.confirm(registrations.register(event, next_occurrences(event, local(2030, 1, 1))[0], "Zeynep Kaya", "zeynep@example.org", 2))
     return {"event": event, "host": host_member, "other": other_member, "admin": admin, "violin": violin}
 
 
@@ -95,3 +95,12 @@ def test_admins_can_look_at_registrations_but_not_edit_them_past_the_capacity_ru
     client.post(f"/admin/snippets/events/registration/edit/{registration.pk}/", {"seats": 50, "status": "confirmed"})
     registration.refresh_from_db()
     assert registration.seats == 2
+
+
+def test_participant_lists_leave_out_unconfirmed_addresses(client, setup):
+    """An address nobody confirmed may be made up, or someone else's: not a participant."""
+    event = setup["event"]
+    registrations.register(event, next_occurrences(event, local(2030, 1, 1))[0], "Erfunden", "erfunden@example.org", 1)
+    client.force_login(setup["host"])
+    assert "Erfunden" not in client.get(f"/de/events/{event.pk}/participants/").content.decode()
+    assert "erfunden@example.org" not in client.get(f"/de/events/{event.pk}/participants.csv").content.decode()

@@ -176,6 +176,11 @@ RULES = [
     Rule(r"<lang>/^((?:[\w\-]+/)*)$", "/de/veranstaltungen/matrix-werkstattabend/", everyone(200)),
     Rule("<lang>/events/cancel/<str:token>/", "/de/events/cancel/{token}/", everyone(200)),
     Rule("<lang>/events/cancel/<str:token>/", "/de/events/cancel/no-such-token/", everyone(404)),
+    # The confirmation link's token is the secret too; the "check your e-mail" page names no one.
+    Rule("<lang>/events/confirm/<str:token>/", "/de/events/confirm/{token}/", everyone(200)),
+    Rule("<lang>/events/confirm/<str:token>/", "/de/events/confirm/no-such-token/", everyone(404)),
+    Rule("<lang>/events/<int:pk>/check-your-email/", "/de/events/{event}/check-your-email/", everyone(200)),
+    Rule("<lang>/events/<int:pk>/check-your-email/", "/de/events/999999/check-your-email/", everyone(404)),
     # Participant lists: the hosting producer's members and admins only (B is a member, but not a host).
     Rule("<lang>/events/<int:pk>/participants/", "/de/events/{event}/participants/", own(200, 403, reviewer=403)),
     Rule("<lang>/events/<int:pk>/participants.csv", "/de/events/{event}/participants.csv",
