@@ -17,6 +17,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from madebybochum.pages.models import StandardPage
+from madebybochum.security import rate_limit
 
 from . import orders, payments, webhooks
 from .cart import Cart, totals
@@ -63,6 +64,7 @@ def offer_detail(request, pk):
 
 @shop_enabled
 @require_POST
+@rate_limit("shop-cart", limit=60, per=600)
 def cart_add(request):
     form = AddToCartForm(request.POST)
     offer = sellable_offers().filter(pk=form.data.get("offer")).first() if form.is_valid() else None
@@ -81,6 +83,7 @@ def cart(request):
 
 @shop_enabled
 @require_POST
+@rate_limit("shop-cart", limit=60, per=600)
 def cart_update(request):
     """Quantities (0 removes), a remove button per line, and the delivery chosen per producer."""
     cart = Cart(request.session)
@@ -106,6 +109,7 @@ def cart_update(request):
 
 
 @shop_enabled
+@rate_limit("shop-checkout", limit=10, per=600)
 def checkout(request):
     cart = Cart(request.session)
     context = _cart_context(cart)

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 
 from shop.models import Offer, Order, OrderEvent, StripeEvent
 
-from .factories import WEBHOOK_SECRET
+from .factories import WEBHOOK_SECRET, checkout
 from .fake_stripe import event, sign
 
 CONTACT = {"name": "Ayşe Yılmaz", "email": "ayse@example.org"}
@@ -21,7 +21,7 @@ def pending(client, shop, ice, saddle):
     ice.product.producer.members.add(owner)
     client.post("/de/shop/cart/add/", {"offer": ice.pk, "quantity": 3})
     client.post("/de/shop/cart/add/", {"offer": saddle.pk, "quantity": 1})
-    client.post("/de/shop/checkout/", CONTACT)
+    checkout(client, "/de/shop/checkout/", CONTACT)
     order = Order.objects.get()
     assert Offer.objects.get(pk=ice.pk).stock == 2
     return order
