@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -20,7 +21,7 @@ from madebybochum.pages.models import StandardPage
 from madebybochum.security import rate_limit
 
 from . import orders, payments, webhooks
-from .cart import Cart, totals
+from .cart import MAX_LINES, Cart, CartFull, totals
 from .forms import AddToCartForm, CheckoutForm
 from .models import Order, OrderLine, OrderPart
 from .selectors import is_shop_admin, sellable_offers, visible_parts
@@ -71,7 +72,15 @@ def cart_add(request):
     if offer is None:
         messages.error(request, _("This product cannot be ordered. Please choose a quantity between 1 and 99."))
         return redirect("shop:cart")
-    Cart(request.session).add(offer, form.cleaned_data["quantity"])
+    try:
+        Cart(request.session).add(offer, form.cleaned_data["quantity"])
+    except CartFull:
+        messages.error(request, ngettext(
+            "Your cart already holds %(count)s different product, as many as one order can take. Please order it first.",
+            "Your cart already holds %(count)s different products, as many as one order can take. Please order these first.",
+            MAX_LINES,
+        ) % {"count": MAX_LINES})
+        return redirect("shop:cart")
     messages.success(request, _("“%(name)s” is in your cart.") % {"name": offer.product.name})
     return redirect("shop:cart")
 

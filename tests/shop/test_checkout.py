@@ -6,7 +6,7 @@ from django.core import mail
 
 from shop.models import Offer, Order, OrderEvent
 
-from .factories import checkout
+from .factories import checkout, offer as make_offer
 
 CONTACT = {"name": "Ayşe Yılmaz", "email": "ayse@example.org", "street": "Kortumstraße 1", "postcode": "44787",
            "city": "Bochum"}
@@ -196,3 +196,26 @@ def test_checkout_and_cart_are_rate_limited(client, shop, ice):
         add(client, ice)
     assert add(client, ice).status_code == 429
     assert client.post("/en/shop/cart/update/", {f"quantity-{ice.pk}": 1}).status_code == 429
+
+
+def test_cart_holds_a_bounded_number_of_known_products(client, shop, ice):
+    """The cart lives in the session: nobody can fill it with unknown ids, huge quantities or endless lines."""
+    page = ice.product.producer
+    offers = [ice] + [make_offer(page, f"Gutschein {number}", "5.00", stock=3) for number in range(20)]
+    for bogus in ("999999", "abc", "-1", "1e9", ""):
+        client.post("/en/shop/cart/add/", {"offer": bogus, "quantity": 1})
+    client.post("/en/shop/cart/add/", {"offer": ice.pk, "quantity": 10**9})
+    assert client.session.get("shop_cart", {}).get("items", {}) == {}
+    for item in offers[:20]:
+        add(client, item, 99)
+    add(client, ice, 99)  # more of a product already in the cart stays within the per-line cap
+    response = client.post("/en/shop/cart/add/", {"offer": offers[20].pk, "quantity": 1}, follow=True)
+    assert "Your cart already holds 20 different products" in response.content.decode()
+    items = client.session["shop_cart"]["items"]
+    assert len(items) == 20 and str(offers[20].pk) not in items and set(items.values()) == {99}
+    # A product no longer sold leaves the cart and makes room.
+    Offer.objects.filter(pk=offers[1].pk).update(purchasable=False)
+    client.get("/en/shop/cart/")
+    add(client, offers[20])
+    items = client.session["shop_cart"]["items"]
+    assert len(items) == 20 and str(offers[1].pk) not in items and str(offers[20].pk) in items
