@@ -18,7 +18,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from madebybochum.pages.models import StandardPage
-from madebybochum.security import rate_limit
+from madebybochum.security import client_ip, rate_limit
 
 from . import orders, payments, webhooks
 from .cart import MAX_LINES, Cart, CartFull, totals
@@ -87,7 +87,9 @@ def cart_add(request):
 
 @shop_enabled
 def cart(request):
-    return render(request, "shop/cart.html", _cart_context(Cart(request.session)))
+    cart = Cart(request.session)
+    _end_open_checkouts(request, cart)
+    return render(request, "shop/cart.html", _cart_context(cart))
 
 
 @shop_enabled
@@ -121,6 +123,8 @@ def cart_update(request):
 @rate_limit("shop-checkout", limit=10, per=600)
 def checkout(request):
     cart = Cart(request.session)
+    # A new checkout replaces the visitor's unpaid one.
+    _end_open_checkouts(request, cart)
     context = _cart_context(cart)
     parts = context["parts"]
     if not parts:
@@ -130,7 +134,7 @@ def checkout(request):
     problem = next((part.problem for part in parts if part.problem), "")
     if request.method == "POST" and form.is_valid() and not problem:
         try:
-            order = orders.place_order(parts, form.contact(), get_language())
+            order = orders.place_order(parts, form.contact(), get_language(), orders.client_key(client_ip(request)))
         except orders.OrderError as error:
             messages.error(request, str(error))
             return redirect("shop:cart")
@@ -159,6 +163,32 @@ def _start_payment(request, order, cart):
     return response
 
 
+def _refill(cart, order):
+    """Put an unpaid order's products back in the cart, next to what the visitor has added since."""
+    lines = OrderLine.objects.filter(part__order=order)
+    offers = sellable_offers().in_bulk([line.offer_id for line in lines])
+    for line in lines:
+        if line.offer_id in offers and str(line.offer_id) not in cart.items:
+            try:
+                cart.add(offers[line.offer_id], line.quantity)
+            except CartFull:
+                break
+
+
+def _end_open_checkouts(request, cart):
+    """The visitor is back in the shop without having paid: free the stock their checkout holds at once,
+    instead of after Stripe's 30 minutes, and put its products back in the cart."""
+    numbers = request.session.get(PENDING_ORDERS_KEY, [])
+    for order in Order.objects.filter(number__in=numbers, status=Order.PENDING, stock_reserved=True):
+        try:
+            order, changed = orders.cancel_unpaid(order, request.user, reason="abandoned")
+        except stripe.StripeError:
+            continue  # just paid or expired at Stripe: the webhook decides
+        if changed:
+            _refill(cart, order)
+            messages.info(request, _("Your payment was not completed, so the products are back in your cart."))
+
+
 def _own_order(request, number):
     """The buyer's own order: only the browser session that placed it may look at it."""
     if str(number) not in request.session.get(PENDING_ORDERS_KEY, []):
@@ -183,12 +213,7 @@ def cancelled(request, number):
             # Already completed or expired at Stripe: the webhook decides what happened.
             return render(request, "shop/done.html", {"order": order})
         if changed:
-            cart = Cart(request.session)
-            lines = OrderLine.objects.filter(part__order=order)
-            offers = sellable_offers().in_bulk([line.offer_id for line in lines])
-            for line in lines:
-                if line.offer_id in offers:
-                    cart.set(offers[line.offer_id], line.quantity)
+            _refill(Cart(request.session), order)
     return render(request, "shop/cancelled.html", {"order": order})
 
 
