@@ -28,6 +28,8 @@ from .selectors import is_shop_admin, sellable_offers, visible_parts
 
 logger = logging.getLogger(__name__)
 PENDING_ORDERS_KEY = "shop_pending_orders"
+# The session remembers the buyer's latest orders (to show them their own order pages), not all of them.
+PENDING_ORDERS_KEPT = 10
 
 
 def shop_enabled(view):
@@ -155,7 +157,8 @@ def _start_payment(request, order, cart):
         messages.error(request, _("The payment service cannot be reached right now. Your cart is kept; please try again in a few minutes."))
         return redirect("shop:cart")
     orders.attach_session(order, session.id)
-    request.session[PENDING_ORDERS_KEY] = [*request.session.get(PENDING_ORDERS_KEY, []), str(order.number)]
+    numbers = [*request.session.get(PENDING_ORDERS_KEY, []), str(order.number)]
+    request.session[PENDING_ORDERS_KEY] = numbers[-PENDING_ORDERS_KEPT:]
     cart.clear()
     # 303: the browser follows with a GET, as Stripe expects.
     response = HttpResponseRedirect(session.url)

@@ -88,3 +88,17 @@ def test_a_new_checkout_replaces_the_visitors_unpaid_one(shop, ice):
     second = Order.objects.exclude(pk=first.pk).get()
     assert second.status == Order.PENDING
     assert stock(ice) == 3
+
+
+def test_the_session_remembers_only_the_latest_orders(shop, ice):
+    from django.core.cache import cache
+
+    buyer = visitor("203.0.113.9")
+    for _number in range(12):
+        cache.clear()  # past the rate limit: this is about what the session keeps
+        reserve(buyer, ice, 1)
+    numbers = buyer.session["shop_pending_orders"]
+    assert len(numbers) == 10
+    latest = Order.objects.order_by("-created_at", "-pk").first()
+    assert numbers[-1] == str(latest.number)
+    assert buyer.get(f"/en/shop/order/{latest.number}/thanks/").status_code == 200
