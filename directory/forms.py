@@ -11,7 +11,7 @@ from madebybochum.security import Honeypot
 from .models import JoinRequest
 
 
-class JoinRequestForm(forms.ModelForm):
+class JoinRequestForm(Honeypot, forms.ModelForm):
     class Meta:
         model = JoinRequest
         fields = ["business_name", "contact_name", "email", "phone", "what_you_make"]

@@ -317,6 +317,7 @@ def producer_map(request):
     )
 
 
+@rate_limit("directory-join", limit=5, per=600)
 def join(request):
     """The short public form for producers who want to become members."""
     from django.contrib import messages

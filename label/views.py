@@ -1,6 +1,7 @@
 """Member and public views of the label. Thin: rules live in eligibility.py and services.py."""
 
 import io
+import time
 
 import segno
 from django.conf import settings
@@ -18,13 +19,17 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from directory.models import ProducerPage
+from madebybochum.security import hit_rate_limit
 
 from . import selectors, services
 from .eligibility import evaluate
 from .forms import ApplicationForm, EvidenceForm
 from .models import Application, Certificate, CertificateStatus, Evidence
 
-PENDING_KEY = "label_pending_application_{}"
+PENDING_KEY = "label_pending_application"
+# What an anonymous request may leave in its session: one draft, at most this many characters, for a day.
+PENDING_MAX_CHARS = 20_000
+PENDING_MAX_AGE = 24 * 3600
 
 
 def _own_application(request, pk):
@@ -60,16 +65,17 @@ def application(request, pk):
     """The guided form. Saves a draft on every post; submits when asked and the hard criteria are met."""
     if not request.user.is_authenticated:
         if request.method == "POST":
-            # The session ran out while the member typed: keep what they sent and restore it after login.
-            request.session[PENDING_KEY.format(pk)] = {
-                key: value for key, value in request.POST.lists() if key != "csrfmiddlewaretoken"
-            }
-            messages.info(request, _("Please log in again; what you entered has been kept."))
+            if _keep_pending(request, pk):
+                messages.info(request, _("Please log in again; what you entered has been kept."))
+            else:
+                messages.warning(request, _(
+                    "Please log in again. What you entered could not be kept: go back in your browser to copy it first."
+                ))
         return redirect_to_login(request.get_full_path())
     application = _own_application(request, pk)
     # Reviewers may read an application here; only the producer's members may change it.
     can_edit = application.editable and services.may_act_for(request.user, application.producer)
-    pending = request.session.pop(PENDING_KEY.format(pk), None)
+    pending = _pop_pending(request, pk)
     if request.method == "POST" and can_edit:
         form = ApplicationForm(request.POST, instance=application)
         # Bound only with a file, so a post without one shows no "required" error on the upload field.
@@ -120,10 +126,31 @@ def application(request, pk):
     )
 
 
+def _keep_pending(request, pk):
+    """The session ran out while the member typed: keep what they sent, to restore it after login.
+
+    Anyone can send this, so it is bounded: only the form's fields, one value each, one draft per session,
+    a capped size, and a few per address; anything else is not kept at all rather than cut short."""
+    fields = ApplicationForm.base_fields
+    data = {key: request.POST[key] for key in fields if key in request.POST}
+    if sum(len(value) for value in data.values()) > PENDING_MAX_CHARS:
+        return False
+    if hit_rate_limit(request, "label-pending-application", limit=10, per=600):
+        return False
+    request.session[PENDING_KEY] = {"pk": pk, "data": data, "at": time.time()}
+    return True
+
+
+def _pop_pending(request, pk):
+    pending = request.session.pop(PENDING_KEY, None)
+    if pending and pending["pk"] == pk and time.time() - pending["at"] < PENDING_MAX_AGE:
+        return pending["data"]
+    return None
+
+
 def _querydict(data):
     query = QueryDict(mutable=True)
-    for key, values in data.items():
-        query.setlist(key, values)
+    query.update(data)
     return query
 
 

@@ -14,6 +14,12 @@ from .selectors import sellable_offers
 
 SESSION_KEY = "shop_cart"
 MAX_QUANTITY = 99
+# The cart sits in the session, which anyone can fill: at most this many different products in one order.
+MAX_LINES = 20
+
+
+class CartFull(Exception):
+    pass
 
 
 @dataclass
@@ -92,6 +98,8 @@ class Cart:
         self.save()
 
     def add(self, offer, quantity):
+        if str(offer.pk) not in self.items and len(self.items) >= MAX_LINES:
+            raise CartFull
         self.set(offer, self.items.get(str(offer.pk), 0) + quantity)
 
     def set(self, offer, quantity):
@@ -111,7 +119,11 @@ class Cart:
 
     def parts(self):
         """Per-producer parts, read from the database; products no longer sold drop out."""
-        offers = sellable_offers().filter(pk__in=[int(pk) for pk in self.items])
+        offers = list(sellable_offers().filter(pk__in=[int(pk) for pk in self.items]))
+        if len(offers) != len(self.items):
+            # Lines no longer sold leave the cart, so they do not take up room in it.
+            self.items = {str(offer.pk): self.items[str(offer.pk)] for offer in offers}
+            self.save()
         parts = {}
         for offer in offers:
             producer = offer.product.producer

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from madebybochum.security import Honeypot
+
 from .cart import MAX_QUANTITY
 
 
@@ -9,7 +11,7 @@ class AddToCartForm(forms.Form):
     quantity = forms.IntegerField(label=_("Quantity"), min_value=1, max_value=MAX_QUANTITY, initial=1)
 
 
-class CheckoutForm(forms.Form):
+class CheckoutForm(Honeypot, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     email = forms.EmailField(label=_("Email"), widget=forms.EmailInput(attrs={"autocomplete": "email"}))
     street = forms.CharField(label=_("Street and number"), max_length=200, required=False,

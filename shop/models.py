@@ -84,6 +84,9 @@ class Order(models.Model):
     amount_total = models.PositiveIntegerField(_("total in cents"))
     currency = models.CharField(_("currency"), max_length=3, default="eur")
     stock_reserved = models.BooleanField(_("stock reserved"), default=True)
+    # A keyed hash of the buyer's address while the payment is open (cleared after): caps what one
+    # visitor can hold back from others.
+    client_key = models.CharField(max_length=64, blank=True, db_index=True, editable=False)
     stripe_session_id = models.CharField(_("Stripe Checkout session"), max_length=255, blank=True, db_index=True)
     stripe_payment_intent = models.CharField(_("Stripe payment"), max_length=255, blank=True, db_index=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)

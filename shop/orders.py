@@ -1,10 +1,13 @@
 """Every state change of an order, one function each, each recording who or what did it and when."""
 
+import math
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Sum
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from . import notifications
 from .models import Offer, Order, OrderEvent, OrderLine, OrderPart
@@ -12,8 +15,47 @@ from .payments import cents
 from .selectors import sellable_offers
 
 
+# Unpaid checkouts hold stock until paid or expired. So that one visitor cannot make a product sold out
+# for everyone else, the unpaid checkouts from one address hold at most this share of a product's stock
+# (what is on the shelf plus what all unpaid checkouts hold; at least one item), and at most this many
+# of them are open at once (households share an address).
+MAX_SHARE_PER_CLIENT = 0.5
+MAX_OPEN_PER_CLIENT = 3
+
+
 class OrderError(Exception):
     """A reason the order cannot go ahead, worded for the buyer."""
+
+
+def client_key(address):
+    """A keyed hash of the buyer's address: enough to recognise the same visitor, useless for anything else."""
+    return salted_hmac("shop.order.client", address, algorithm="sha256").hexdigest()
+
+
+def _check_client_limits(client, offers, wanted):
+    """Refuse an order that would let one address hold back more than its share of a product."""
+    open_orders = Order.objects.filter(client_key=client, status=Order.PENDING, stock_reserved=True)
+    if open_orders.count() >= MAX_OPEN_PER_CLIENT:
+        raise OrderError(_("You already have several payments open. Please complete or cancel one of them first, or try again later."))
+    reserved_lines = OrderLine.objects.filter(part__order__status=Order.PENDING, part__order__stock_reserved=True,
+                                              from_stock=True, offer__in=offers)
+    reserved = dict(reserved_lines.values_list("offer").annotate(Sum("quantity")))
+    held = dict(reserved_lines.filter(part__order__client_key=client).values_list("offer").annotate(Sum("quantity")))
+    for offer in offers:
+        if offer.stock is None:
+            continue
+        already = held.get(offer.pk, 0)
+        shelf = offer.stock + reserved.get(offer.pk, 0)
+        allowed = max(1, math.ceil(shelf * MAX_SHARE_PER_CLIENT)) - already
+        if wanted[offer.pk] > allowed:
+            if allowed <= 0:
+                raise OrderError(_("“%(name)s” is already reserved for your open payment. Please complete or cancel it first.")
+                                 % {"name": offer.product.name})
+            raise OrderError(ngettext(
+                "Sorry, you can reserve only %(count)s of “%(name)s” at a time, so that others can buy it too. Please change the quantity.",
+                "Sorry, you can reserve only %(count)s of “%(name)s” at a time, so that others can buy it too. Please change the quantity.",
+                allowed,
+            ) % {"count": allowed, "name": offer.product.name})
 
 
 def record(order, action, actor=None, part=None, note=""):
@@ -21,11 +63,12 @@ def record(order, action, actor=None, part=None, note=""):
                                      actor=actor if actor and actor.is_authenticated else None, note=note)
 
 
-def place_order(cart_parts, contact, language):
+def place_order(cart_parts, contact, language, client=""):
     """Store the order with database prices and take its stocked items off the shelf, atomically.
 
     The offers are locked (SELECT ... FOR UPDATE) so two buyers cannot both take the last item:
-    the second waits for the first to commit, then sees the stock that is left.
+    the second waits for the first to commit, then sees the stock that is left. `client` (client_key())
+    caps what one visitor holds in unpaid checkouts.
     """
     wanted = {line.offer.pk: line.quantity for part in cart_parts for line in part.lines}
     if not wanted:
@@ -47,11 +90,13 @@ def place_order(cart_parts, contact, language):
                                      % {"name": offer.product.name})
                 raise OrderError(_("Sorry, only %(count)s of “%(name)s” are left. Please change the quantity.")
                                  % {"count": offer.stock, "name": offer.product.name})
+        if client:
+            _check_client_limits(client, offers, wanted)
         for offer in offers:
             if offer.stock is not None:
                 Offer.objects.filter(pk=offer.pk).update(stock=F("stock") - wanted[offer.pk])
 
-        order = Order.objects.create(amount_total=0, language=language, **contact)
+        order = Order.objects.create(amount_total=0, language=language, client_key=client, **contact)
         total = 0
         by_producer = {}
         for offer in offers:
@@ -108,7 +153,8 @@ def expire(order, reason, actor=None):
             return order, False
         _release_stock(order)
         order.status = Order.EXPIRED if reason == "expired" else Order.CANCELLED
-        order.save(update_fields=["status", "stock_reserved"])
+        order.client_key = ""
+        order.save(update_fields=["status", "stock_reserved", "client_key"])
         record(order, reason, actor=actor)
     return order, True
 
@@ -126,7 +172,8 @@ def mark_paid(order, amount, currency, payment_intent, event_id):
             return order, False
         order.status = Order.PAID
         order.stripe_payment_intent = payment_intent or ""
-        order.save(update_fields=["status", "stripe_payment_intent"])
+        order.client_key = ""
+        order.save(update_fields=["status", "stripe_payment_intent", "client_key"])
         record(order, "paid", note=event_id)
         transaction.on_commit(lambda: notifications.order_paid.enqueue(order.pk))
     return order, True
@@ -156,8 +203,8 @@ def refunded_by_stripe(order, event_id):
     return order, True
 
 
-def cancel_unpaid(order, actor):
-    """An admin (or the buyer, back from Stripe) ends a checkout that is still open at Stripe."""
+def cancel_unpaid(order, actor, reason="cancelled"):
+    """An admin (or the buyer, back from Stripe or in the cart again) ends a checkout still open at Stripe."""
     from .payments import expire_checkout_session
 
     if order.status != Order.PENDING:
@@ -165,7 +212,7 @@ def cancel_unpaid(order, actor):
     if order.stripe_session_id:
         # Raises if Stripe has completed the payment meanwhile: then the webhook decides.
         expire_checkout_session(order.stripe_session_id)
-    return expire(order, "cancelled", actor=actor)
+    return expire(order, reason, actor=actor)
 
 
 def refund(order, actor):

@@ -1,4 +1,4 @@
-"""Thin views over shop/cart.py, shop/orders.py and shop/webhooks.py. Every route 404s when the shop is off."""
+"""Thin views over shop/cart.py, shop/orders.py and shop/webhooks.py. Every route but the webhook 404s when the shop is off."""
 
 import functools
 import logging
@@ -13,19 +13,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from madebybochum.pages.models import StandardPage
+from madebybochum.security import client_ip, rate_limit
 
 from . import orders, payments, webhooks
-from .cart import Cart, totals
+from .cart import MAX_LINES, Cart, CartFull, totals
 from .forms import AddToCartForm, CheckoutForm
 from .models import Order, OrderLine, OrderPart
 from .selectors import is_shop_admin, sellable_offers, visible_parts
 
 logger = logging.getLogger(__name__)
 PENDING_ORDERS_KEY = "shop_pending_orders"
+# The session remembers the buyer's latest orders (to show them their own order pages), not all of them.
+PENDING_ORDERS_KEPT = 10
 
 
 def shop_enabled(view):
@@ -63,24 +67,36 @@ def offer_detail(request, pk):
 
 @shop_enabled
 @require_POST
+@rate_limit("shop-cart", limit=60, per=600)
 def cart_add(request):
     form = AddToCartForm(request.POST)
     offer = sellable_offers().filter(pk=form.data.get("offer")).first() if form.is_valid() else None
     if offer is None:
         messages.error(request, _("This product cannot be ordered. Please choose a quantity between 1 and 99."))
         return redirect("shop:cart")
-    Cart(request.session).add(offer, form.cleaned_data["quantity"])
+    try:
+        Cart(request.session).add(offer, form.cleaned_data["quantity"])
+    except CartFull:
+        messages.error(request, ngettext(
+            "Your cart already holds %(count)s different product, as many as one order can take. Please order it first.",
+            "Your cart already holds %(count)s different products, as many as one order can take. Please order these first.",
+            MAX_LINES,
+        ) % {"count": MAX_LINES})
+        return redirect("shop:cart")
     messages.success(request, _("“%(name)s” is in your cart.") % {"name": offer.product.name})
     return redirect("shop:cart")
 
 
 @shop_enabled
 def cart(request):
-    return render(request, "shop/cart.html", _cart_context(Cart(request.session)))
+    cart = Cart(request.session)
+    _end_open_checkouts(request, cart)
+    return render(request, "shop/cart.html", _cart_context(cart))
 
 
 @shop_enabled
 @require_POST
+@rate_limit("shop-cart", limit=60, per=600)
 def cart_update(request):
     """Quantities (0 removes), a remove button per line, and the delivery chosen per producer."""
     cart = Cart(request.session)
@@ -106,8 +122,11 @@ def cart_update(request):
 
 
 @shop_enabled
+@rate_limit("shop-checkout", limit=10, per=600)
 def checkout(request):
     cart = Cart(request.session)
+    # A new checkout replaces the visitor's unpaid one.
+    _end_open_checkouts(request, cart)
     context = _cart_context(cart)
     parts = context["parts"]
     if not parts:
@@ -117,7 +136,7 @@ def checkout(request):
     problem = next((part.problem for part in parts if part.problem), "")
     if request.method == "POST" and form.is_valid() and not problem:
         try:
-            order = orders.place_order(parts, form.contact(), get_language())
+            order = orders.place_order(parts, form.contact(), get_language(), orders.client_key(client_ip(request)))
         except orders.OrderError as error:
             messages.error(request, str(error))
             return redirect("shop:cart")
@@ -138,12 +157,39 @@ def _start_payment(request, order, cart):
         messages.error(request, _("The payment service cannot be reached right now. Your cart is kept; please try again in a few minutes."))
         return redirect("shop:cart")
     orders.attach_session(order, session.id)
-    request.session[PENDING_ORDERS_KEY] = [*request.session.get(PENDING_ORDERS_KEY, []), str(order.number)]
+    numbers = [*request.session.get(PENDING_ORDERS_KEY, []), str(order.number)]
+    request.session[PENDING_ORDERS_KEY] = numbers[-PENDING_ORDERS_KEPT:]
     cart.clear()
     # 303: the browser follows with a GET, as Stripe expects.
     response = HttpResponseRedirect(session.url)
     response.status_code = 303
     return response
+
+
+def _refill(cart, order):
+    """Put an unpaid order's products back in the cart, next to what the visitor has added since."""
+    lines = OrderLine.objects.filter(part__order=order)
+    offers = sellable_offers().in_bulk([line.offer_id for line in lines])
+    for line in lines:
+        if line.offer_id in offers and str(line.offer_id) not in cart.items:
+            try:
+                cart.add(offers[line.offer_id], line.quantity)
+            except CartFull:
+                break
+
+
+def _end_open_checkouts(request, cart):
+    """The visitor is back in the shop without having paid: free the stock their checkout holds at once,
+    instead of after Stripe's 30 minutes, and put its products back in the cart."""
+    numbers = request.session.get(PENDING_ORDERS_KEY, [])
+    for order in Order.objects.filter(number__in=numbers, status=Order.PENDING, stock_reserved=True):
+        try:
+            order, changed = orders.cancel_unpaid(order, request.user, reason="abandoned")
+        except stripe.StripeError:
+            continue  # just paid or expired at Stripe: the webhook decides
+        if changed:
+            _refill(cart, order)
+            messages.info(request, _("Your payment was not completed, so the products are back in your cart."))
 
 
 def _own_order(request, number):
@@ -170,26 +216,24 @@ def cancelled(request, number):
             # Already completed or expired at Stripe: the webhook decides what happened.
             return render(request, "shop/done.html", {"order": order})
         if changed:
-            cart = Cart(request.session)
-            lines = OrderLine.objects.filter(part__order=order)
-            offers = sellable_offers().in_bulk([line.offer_id for line in lines])
-            for line in lines:
-                if line.offer_id in offers:
-                    cart.set(offers[line.offer_id], line.quantity)
+            _refill(Cart(request.session), order)
     return render(request, "shop/cancelled.html", {"order": order})
 
 
 @csrf_exempt
 @require_POST
 def webhook(request):
-    if not settings.SHOP_ENABLED:
+    """Works while the shop is switched off, too: orders placed before still get paid, expired or refunded."""
+    if not settings.STRIPE_WEBHOOK_SECRET:
         raise Http404
     try:
-        event = stripe.Webhook.construct_event(
-            request.body, request.headers.get("Stripe-Signature", ""), settings.STRIPE_WEBHOOK_SECRET
-        )
-    except (ValueError, stripe.SignatureVerificationError):
+        event = webhooks.verified_event(request.body, request.headers.get("Stripe-Signature", ""))
+    except (UnicodeDecodeError, stripe.SignatureVerificationError):
         return HttpResponseBadRequest("invalid signature")
+    except webhooks.MalformedEvent as problem:
+        # A 400, not a 500: Stripe would send it again for days, and it would never get better.
+        logger.warning("Malformed Stripe event rejected: %s", problem)
+        return HttpResponseBadRequest("malformed event")
     webhooks.handle(event)
     return HttpResponse("ok")
 

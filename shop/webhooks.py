@@ -1,5 +1,9 @@
 """Stripe webhook: the only place an order becomes paid. Signed, idempotent, amount-checked."""
 
+import json
+
+import stripe
+from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from . import orders
@@ -37,6 +41,48 @@ def _refunded(event):
         orders.refunded_by_stripe(order, event.id)
     else:
         orders.record(order, "partial_refund", note=f"{event.id}: {charge.amount_refunded}")
+
+
+class MalformedEvent(ValueError):
+    """A correctly signed event without what its handler reads: retrying it would never help."""
+
+
+# What each handler reads from data.object, with the types Stripe sends (strings fit our 255-character columns).
+FIELDS = {
+    "checkout.session.completed": {"id": str, "payment_status": str, "amount_total": int, "currency": str,
+                                   "payment_intent": (str, type(None))},
+    "checkout.session.expired": {"id": str},
+    "charge.refunded": {"payment_intent": (str, type(None)), "refunded": bool, "amount_refunded": int},
+}
+
+
+def _check(values, fields, where):
+    if not isinstance(values, dict):
+        raise MalformedEvent(f"{where} is not an object")
+    for name, types in fields.items():
+        value = values.get(name)
+        types = types if isinstance(types, tuple) else (types,)
+        # JSON's true and false would pass as integers.
+        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+            raise MalformedEvent(f"{where}.{name} is {type(value).__name__}")
+        if isinstance(value, str) and not 0 < len(value) <= 255:
+            raise MalformedEvent(f"{where}.{name} has {len(value)} characters")
+
+
+def verified_event(body, signature):
+    """The event in a webhook request, if Stripe signed it (else stripe.SignatureVerificationError) and it
+    holds what its handler reads (else MalformedEvent)."""
+    stripe.WebhookSignature.verify_header(body, signature, settings.STRIPE_WEBHOOK_SECRET,
+                                          stripe.Webhook.DEFAULT_TOLERANCE)
+    try:
+        values = json.loads(body)
+    except ValueError:
+        raise MalformedEvent("the body is not JSON") from None
+    _check(values, {"id": str, "type": str}, "event")
+    if values["type"] in FIELDS:
+        _check(values.get("data"), {}, "data")
+        _check(values["data"].get("object"), FIELDS[values["type"]], "data.object")
+    return stripe.Event.construct_from(values, None)
 
 
 HANDLERS = {

@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
@@ -13,8 +15,21 @@ FORM = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _no_honeypot_wait(settings):
+    settings.HONEYPOT_MIN_SECONDS = 0
+
+
+def join(client, language="de", **changes):
+    """Send the join form as a browser would: with the hidden honeypot fields the page rendered."""
+    html = client.get(f"/{language}/mitmachen/").content.decode()
+    shown_at = re.search(r'name="shown_at" value="([^"]*)"', html)
+    return client.post(f"/{language}/mitmachen/",
+                       {**FORM, "website": "", "shown_at": shown_at.group(1) if shown_at else "", **changes})
+
+
 def test_public_join_form_keeps_input_on_errors(client, index):
-    response = client.post("/de/mitmachen/", {**FORM, "email": "not-an-email"})
+    response = join(client, email="not-an-email")
     assert response.status_code == 200
     html = response.content.decode()
     assert 'value="Keramik Kuhle"' in html and "Tassen und Teller" in html
@@ -22,7 +37,7 @@ def test_public_join_form_keeps_input_on_errors(client, index):
 
 
 def test_admin_accepts_a_join_request(client, index, admin_user, django_capture_on_commit_callbacks):
-    assert client.post("/tr/mitmachen/", FORM).status_code == 302
+    assert join(client, "tr").status_code == 302
     join_request = JoinRequest.objects.get()
     assert join_request.language == "tr"
 
@@ -44,7 +59,7 @@ def test_admin_accepts_a_join_request(client, index, admin_user, django_capture_
 
 
 def test_admin_declines_and_members_cannot_decide(client, index, admin_user):
-    client.post("/de/mitmachen/", FORM)
+    join(client)
     join_request = JoinRequest.objects.get()
     from madebybochum.pages.demo import ensure_user
 
@@ -60,3 +75,28 @@ def test_admin_declines_and_members_cannot_decide(client, index, admin_user):
     join_request.refresh_from_db()
     assert join_request.status == JoinRequest.DECLINED
     assert not get_user_model().objects.filter(email="kim@keramik.example").exists()
+
+
+def test_join_form_turns_bots_away_and_keeps_what_a_person_typed(client, index, settings):
+    # A bot fills the invisible field: nothing is stored, the page says why in the visitor's language.
+    response = join(client, "tr", website="http://spam.example")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Form gönderilemedi. Lütfen biraz bekleyip yeniden gönderin." in html
+    assert 'value="Keramik Kuhle"' in html and "Tassen und Teller" in html
+    # Sent faster than a person can type, or without the form's time stamp: the same.
+    settings.HONEYPOT_MIN_SECONDS = 60
+    html = join(client, "en").content.decode()
+    assert "This form could not be sent. Please wait a moment and send it again." in html
+    assert 'value="kim@keramik.example"' in html
+    assert "could not be sent" in client.post("/en/mitmachen/", FORM).content.decode()
+    assert not JoinRequest.objects.exists()
+
+
+def test_join_form_is_rate_limited(client, index):
+    for number in range(5):
+        join(client, business_name=f"Keramik {number}")
+    response = join(client, "en", business_name="Keramik 6")
+    assert response.status_code == 429
+    assert "You sent this form too often in a short time." in response.content.decode()
+    assert JoinRequest.objects.count() == 5

@@ -1,5 +1,7 @@
 """What a member does on the site: apply, save drafts, upload private evidence; and what others cannot see."""
 
+import json
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -53,6 +55,44 @@ def test_draft_typed_after_session_timeout_survives_login(client, member, draft)
     client.force_login(member)
     response = client.get(draft.get_absolute_url())
     assert "Nach der Pause getippt" in response.content.decode()
+
+
+def test_what_an_anonymous_visitor_sends_is_kept_only_small_and_once(client, member, draft, other_producer):
+    """Anyone can post here without logging in: the session keeps one draft of the form's fields, capped."""
+    url = draft.get_absolute_url()
+    huge = {"quality_statement": "x" * 2_000_000, "save": ""}
+    response = client.post(url, huge, follow=True)
+    assert "What you entered could not be kept" in response.content.decode()
+    assert len(json.dumps(dict(client.session.items()))) < 1000
+    # Unknown fields and repeated values are not kept; a post to another application replaces the draft.
+    junk = {f"field-{number}": "y" * 100 for number in range(200)}
+    client.post(url, {**junk, "quality_statement": ["Erster Wert", "Zweiter Wert"], "save": ""})
+    for pk in range(draft.pk + 1, draft.pk + 6):
+        client.post(f"/en/label/applications/{pk}/", {"quality_statement": "z" * 1000})
+    stored = json.dumps(dict(client.session.items()))
+    assert len(stored) < 3000 and "field-1" not in stored and "Erster Wert" not in stored
+    client.post(url, {"quality_statement": "Nach der Pause getippt", "recycling_notes": "Reste werden Griffe"})
+    client.force_login(member)
+    html = client.get(url).content.decode()
+    assert "Nach der Pause getippt" in html and "Reste werden Griffe" in html
+    # Shown once, then gone from the session.
+    assert "Nach der Pause getippt" not in client.get(url).content.decode()
+
+
+def test_anonymous_drafts_are_limited_per_address_and_expire(client, member, draft):
+    url = draft.get_absolute_url()
+    for number in range(10):
+        client.post(url, {"quality_statement": f"Versuch {number}"})
+    response = client.post(url, {"quality_statement": "Versuch 11"}, follow=True)
+    assert "What you entered could not be kept" in response.content.decode()
+    session = client.session
+    pending = session["label_pending_application"]
+    pending["at"] -= 25 * 3600
+    session["label_pending_application"] = pending
+    session.save()
+    client.force_login(member)
+    html = client.get(url).content.decode()
+    assert "Versuch 9" not in html and draft.quality_statement in html
 
 
 def test_submit_is_refused_with_the_reasons(client, member, draft):

@@ -1,5 +1,6 @@
 """Test data for the shop: producers with products and offers, built like the admin would."""
 
+import re
 from decimal import Decimal
 
 from directory.models import ProducerIndexPage, ProducerPage, Product
@@ -17,6 +18,7 @@ def shop_settings(settings, fake):
     settings.STRIPE_WEBHOOK_SECRET = WEBHOOK_SECRET
     settings.STRIPE_API_BASE = fake.url
     settings.SHOP_REQUIRE_LABEL = False
+    settings.HONEYPOT_MIN_SECONDS = 0  # tests fill in the order form faster than people do
     # The browser is sent on to the (fake) Stripe page after posting the order form.
     settings.SECURE_CSP = {**settings.SECURE_CSP, "form-action": [*settings.SECURE_CSP["form-action"], fake.url]}
 
@@ -37,3 +39,13 @@ def offer(producer_page, name, price, stock=None, lead_time_days=None, shipping_
     )
     return Offer.objects.create(product=product, purchasable=True, stock=stock,
                                 shipping_cost=Decimal(shipping_cost), **extra)
+
+
+def order_form(client, path, data):
+    """The order form's fields as a browser sends them: with the honeypot's fields the page rendered."""
+    stamp = re.search(r'name="shown_at" value="([^"]*)"', client.get(path).content.decode())
+    return {"website": "", "shown_at": stamp.group(1) if stamp else "", **data}
+
+
+def checkout(client, path, data, **extra):
+    return client.post(path, order_form(client, path, data), **extra)

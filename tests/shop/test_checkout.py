@@ -6,6 +6,8 @@ from django.core import mail
 
 from shop.models import Offer, Order, OrderEvent
 
+from .factories import checkout, offer as make_offer
+
 CONTACT = {"name": "Ayşe Yılmaz", "email": "ayse@example.org", "street": "Kortumstraße 1", "postcode": "44787",
            "city": "Bochum"}
 
@@ -55,7 +57,7 @@ def test_price_tampering_is_ignored(client, shop, ice):
     add(client, ice, 2, price="0.01", unit_amount="1")
     client.post("/de/shop/cart/update/", {f"quantity-{ice.pk}": 2, f"price-{ice.pk}": "0.01",
                                           f"delivery-{ice.product.producer_id}": "shipping"})
-    response = client.post("/de/shop/checkout/", {**CONTACT, "amount_total": "1", "price": "0.01", "total": "0.01"})
+    response = checkout(client, "/de/shop/checkout/", {**CONTACT, "amount_total": "1", "price": "0.01", "total": "0.01"})
     assert response.status_code == 303
     order = Order.objects.get()
     assert order.amount_total == 2 * 1250 + 490
@@ -67,7 +69,7 @@ def test_price_tampering_is_ignored(client, shop, ice):
 def test_checkout_stores_order_and_reserves_stock_before_redirect(client, shop, ice, saddle):
     add(client, ice, 2)
     add(client, saddle, 1)
-    response = client.post("/de/shop/checkout/", CONTACT)
+    response = checkout(client, "/de/shop/checkout/", CONTACT)
     order = Order.objects.get()
     assert response.status_code == 303
     assert response["Location"] == shop.sessions[order.stripe_session_id]["url"]
@@ -87,7 +89,7 @@ def test_checkout_stores_order_and_reserves_stock_before_redirect(client, shop, 
 def test_shipping_needs_an_address_and_keeps_what_was_typed(client, shop, ice):
     add(client, ice)
     client.post("/de/shop/cart/update/", {f"quantity-{ice.pk}": 1, f"delivery-{ice.product.producer_id}": "shipping"})
-    response = client.post("/en/shop/checkout/", {"name": "Jonas", "email": "jonas@example.org"})
+    response = checkout(client, "/en/shop/checkout/", {"name": "Jonas", "email": "jonas@example.org"})
     assert response.status_code == 200
     page = response.content.decode()
     assert "This field is required." in page and 'value="jonas@example.org"' in page
@@ -96,7 +98,7 @@ def test_shipping_needs_an_address_and_keeps_what_was_typed(client, shop, ice):
 
 def test_pickup_needs_no_address(client, shop, ice):
     add(client, ice)
-    response = client.post("/de/shop/checkout/", {"name": "Jonas", "email": "jonas@example.org"})
+    response = checkout(client, "/de/shop/checkout/", {"name": "Jonas", "email": "jonas@example.org"})
     assert response.status_code == 303
     assert Order.objects.get().parts.get().delivery == "pickup"
 
@@ -104,7 +106,7 @@ def test_pickup_needs_no_address(client, shop, ice):
 def test_not_enough_stock_gives_a_clear_message(client, shop, ice):
     Offer.objects.filter(pk=ice.pk).update(stock=1)
     add(client, ice, 2)
-    response = client.post("/en/shop/checkout/", CONTACT, follow=True)
+    response = checkout(client, "/en/shop/checkout/", CONTACT, follow=True)
     assert "only 1 of “Eisbecher-Gutschein” are left" in response.content.decode()
     assert not Order.objects.exists()
     assert Offer.objects.get(pk=ice.pk).stock == 1
@@ -113,7 +115,7 @@ def test_not_enough_stock_gives_a_clear_message(client, shop, ice):
 def test_stripe_unreachable_releases_stock_and_keeps_the_cart(client, shop, ice):
     add(client, ice, 2)
     shop.failures = 5
-    response = client.post("/en/shop/checkout/", CONTACT, follow=True)
+    response = checkout(client, "/en/shop/checkout/", CONTACT, follow=True)
     assert "payment service cannot be reached" in response.content.decode()
     assert Offer.objects.get(pk=ice.pk).stock == 5
     assert Order.objects.get().status == Order.CANCELLED
@@ -122,7 +124,7 @@ def test_stripe_unreachable_releases_stock_and_keeps_the_cart(client, shop, ice)
 
 def test_cancel_on_stripe_releases_stock_and_refills_cart(client, shop, ice):
     add(client, ice, 2)
-    client.post("/de/shop/checkout/", CONTACT)
+    checkout(client, "/de/shop/checkout/", CONTACT)
     order = Order.objects.get()
     assert Offer.objects.get(pk=ice.pk).stock == 3
     response = client.get(f"/en/shop/order/{order.number}/cancelled/")
@@ -140,7 +142,7 @@ def test_cancel_on_stripe_releases_stock_and_refills_cart(client, shop, ice):
 
 def test_someone_elses_order_pages_are_not_found(client, shop, ice):
     add(client, ice)
-    client.post("/de/shop/checkout/", CONTACT)
+    checkout(client, "/de/shop/checkout/", CONTACT)
     order = Order.objects.get()
     client.session.flush()
     other = client.__class__()
@@ -165,3 +167,55 @@ def test_vat_and_made_to_order_shown_on_the_product(client, shop, saddle):
     assert "incl. 19 % VAT" in page
     assert "Made to order: ready in about 21 days" in page
     assert Decimal(saddle.price) == Decimal("180.00")
+
+
+def test_checkout_turns_bots_away_and_keeps_what_a_person_typed(client, shop, ice, settings):
+    add(client, ice, 2)
+    response = checkout(client, "/tr/shop/checkout/", {**CONTACT, "website": "http://spam.example"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Form gönderilemedi. Lütfen biraz bekleyip yeniden gönderin." in html
+    assert 'value="Ayşe Yılmaz"' in html and 'value="ayse@example.org"' in html
+    settings.HONEYPOT_MIN_SECONDS = 60
+    html = checkout(client, "/en/shop/checkout/", CONTACT).content.decode()
+    assert "This form could not be sent. Please wait a moment and send it again." in html
+    assert "could not be sent" in client.post("/en/shop/checkout/", CONTACT).content.decode()
+    assert not Order.objects.exists()
+    assert Offer.objects.get(pk=ice.pk).stock == 5
+    assert shop.sessions == {}
+
+
+def test_checkout_and_cart_are_rate_limited(client, shop, ice):
+    for _attempt in range(10):
+        checkout(client, "/en/shop/checkout/", {"name": "Jonas", "email": "not-an-email"})
+    response = checkout(client, "/en/shop/checkout/", CONTACT)
+    assert response.status_code == 429
+    assert "You sent this form too often in a short time." in response.content.decode()
+    assert not Order.objects.exists()
+    for _attempt in range(60):
+        add(client, ice)
+    assert add(client, ice).status_code == 429
+    assert client.post("/en/shop/cart/update/", {f"quantity-{ice.pk}": 1}).status_code == 429
+
+
+def test_cart_holds_a_bounded_number_of_known_products(client, shop, ice):
+    """The cart lives in the session: nobody can fill it with unknown ids, huge quantities or endless lines."""
+    page = ice.product.producer
+    offers = [ice] + [make_offer(page, f"Gutschein {number}", "5.00", stock=3) for number in range(20)]
+    for bogus in ("999999", "abc", "-1", "1e9", ""):
+        client.post("/en/shop/cart/add/", {"offer": bogus, "quantity": 1})
+    client.post("/en/shop/cart/add/", {"offer": ice.pk, "quantity": 10**9})
+    assert client.session.get("shop_cart", {}).get("items", {}) == {}
+    for item in offers[:20]:
+        add(client, item, 99)
+    add(client, ice, 99)  # more of a product already in the cart stays within the per-line cap
+    response = client.post("/en/shop/cart/add/", {"offer": offers[20].pk, "quantity": 1}, follow=True)
+    assert "Your cart already holds 20 different products" in response.content.decode()
+    items = client.session["shop_cart"]["items"]
+    assert len(items) == 20 and str(offers[20].pk) not in items and set(items.values()) == {99}
+    # A product no longer sold leaves the cart and makes room.
+    Offer.objects.filter(pk=offers[1].pk).update(purchasable=False)
+    client.get("/en/shop/cart/")
+    add(client, offers[20])
+    items = client.session["shop_cart"]["items"]
+    assert len(items) == 20 and str(offers[1].pk) not in items and str(offers[20].pk) in items

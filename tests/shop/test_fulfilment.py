@@ -6,6 +6,7 @@ from django.core import mail
 
 from shop.models import Offer, Order, OrderEvent
 
+from .factories import checkout
 from .fake_stripe import event
 
 
@@ -26,7 +27,7 @@ def paid(client, shop, ice, saddle, people, post_event):
     client.post("/de/shop/cart/add/", {"offer": saddle.pk, "quantity": 1})
     client.post("/de/shop/cart/update/", {f"quantity-{ice.pk}": 1, f"quantity-{saddle.pk}": 1,
                                           f"delivery-{saddle.product.producer_id}": "shipping"})
-    client.post("/de/shop/checkout/", {"name": "Jonas", "email": "jonas@example.org", "street": "Hellweg 3",
+    checkout(client, "/de/shop/checkout/", {"name": "Jonas", "email": "jonas@example.org", "street": "Hellweg 3",
                                        "postcode": "44787", "city": "Bochum"})
     order = Order.objects.get()
     post_event(event("checkout.session.completed", shop.complete(order.stripe_session_id)))
@@ -125,7 +126,7 @@ def test_failed_refund_changes_nothing(client, shop, paid, people):
 
 def test_admin_ends_an_unpaid_checkout_and_producers_do_not_see_it(client, shop, ice, people):
     client.post("/de/shop/cart/add/", {"offer": ice.pk, "quantity": 2})
-    client.post("/de/shop/checkout/", {"name": "Jonas", "email": "jonas@example.org"})
+    checkout(client, "/de/shop/checkout/", {"name": "Jonas", "email": "jonas@example.org"})
     order = Order.objects.get()
     client.force_login(people["eis"])
     assert client.get(f"/en/shop/orders/{order.number}/").status_code == 404

@@ -9,7 +9,7 @@ from django.test import Client
 
 from shop.models import Offer, Order
 
-from .factories import offer, producer
+from .factories import offer, order_form, producer
 
 CONTACT = {"name": "Buyer", "email": "buyer@example.org"}
 
@@ -24,13 +24,14 @@ def test_two_buyers_race_for_the_last_item(restored_tree, shop, home):
         buyers = [Client(), Client()]
         for buyer in buyers:
             buyer.post("/en/shop/cart/add/", {"offer": last.pk, "quantity": 1})
+        forms = [order_form(buyer, "/en/shop/checkout/", CONTACT) for buyer in buyers]
         start = threading.Barrier(len(buyers))
         pages = [None] * len(buyers)
 
         def checkout(index):
             try:
                 start.wait()
-                pages[index] = buyers[index].post("/en/shop/checkout/", CONTACT)
+                pages[index] = buyers[index].post("/en/shop/checkout/", forms[index])
             finally:
                 connections.close_all()
 

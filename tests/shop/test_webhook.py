@@ -1,12 +1,15 @@
 """The Stripe webhook: signed, idempotent, amount-checked; the only way an order becomes paid."""
 
+import json
+
 import pytest
 from django.core import mail
 from django.contrib.auth import get_user_model
 
 from shop.models import Offer, Order, OrderEvent, StripeEvent
 
-from .fake_stripe import event
+from .factories import WEBHOOK_SECRET, checkout
+from .fake_stripe import event, sign
 
 CONTACT = {"name": "Ayşe Yılmaz", "email": "ayse@example.org"}
 
@@ -18,7 +21,7 @@ def pending(client, shop, ice, saddle):
     ice.product.producer.members.add(owner)
     client.post("/de/shop/cart/add/", {"offer": ice.pk, "quantity": 3})
     client.post("/de/shop/cart/add/", {"offer": saddle.pk, "quantity": 1})
-    client.post("/de/shop/checkout/", CONTACT)
+    checkout(client, "/de/shop/checkout/", CONTACT)
     order = Order.objects.get()
     assert Offer.objects.get(pk=ice.pk).stock == 2
     return order
@@ -126,3 +129,57 @@ def test_orders_are_never_deleted(pending):
     with pytest.raises(ProtectedError):
         pending.delete()
     assert Order.objects.filter(pk=pending.pk).exists()
+
+
+def test_signed_but_malformed_events_are_refused_with_400_and_logged(shop, pending, post_event, client, caplog):
+    """Stripe retries anything but a 2xx for days; a 500 for an event that can never be handled would
+    repeat until the endpoint is disabled. A 400 says: this will not get better."""
+    session = shop.complete(pending.stripe_session_id)
+    good = event("checkout.session.completed", session)
+    malformed = [
+        {**good, "data": {}},
+        {**good, "data": "cs_test"},
+        {**good, "data": {"object": "cs_test"}},
+        {**good, "data": {"object": {**session, "amount_total": str(session["amount_total"])}}},
+        {**good, "data": {"object": {**session, "amount_total": True}}},
+        {**good, "data": {"object": {key: value for key, value in session.items() if key != "payment_status"}}},
+        {**good, "data": {"object": {**session, "id": {"$ne": ""}}}},
+        {**good, "data": {"object": {**session, "payment_intent": "pi_" + "x" * 300}}},
+        {**good, "id": ["evt_1"]},
+        {**good, "type": None},
+        event("charge.refunded", {"id": "ch_1", "payment_intent": session["payment_intent"], "refunded": "yes",
+                                  "amount_refunded": 1}),
+        event("checkout.session.expired", {"object": "checkout.session"}),
+        [good],
+        None,
+    ]
+    with caplog.at_level("WARNING", logger="shop.views"):
+        for payload in malformed:
+            assert post_event(payload).status_code == 400, payload
+        body = "{not json"
+        response = client.post("/shop/stripe/webhook/", data=body, content_type="application/json",
+                               HTTP_STRIPE_SIGNATURE=sign(body, WEBHOOK_SECRET))
+        assert response.status_code == 400
+    assert sum("Malformed Stripe event" in record.message for record in caplog.records) == len(malformed) + 1
+    pending.refresh_from_db()
+    assert pending.status == Order.PENDING
+    assert not StripeEvent.objects.exists()
+    # The well-formed event still goes through afterwards.
+    assert post_event(good).status_code == 200
+    pending.refresh_from_db()
+    assert pending.status == Order.PAID
+
+
+def test_webhook_keeps_working_while_the_shop_is_switched_off(shop, pending, post_event, settings, client):
+    """A buyer who paid just before the shop was switched off must not lose the order."""
+    settings.SHOP_ENABLED = False
+    response = post_event(event("checkout.session.completed", shop.complete(pending.stripe_session_id)))
+    assert response.status_code == 200
+    pending.refresh_from_db()
+    assert pending.status == Order.PAID
+    # Without a webhook secret there is nothing to check a signature against.
+    settings.STRIPE_WEBHOOK_SECRET = ""
+    body = json.dumps(event("checkout.session.expired", {"id": pending.stripe_session_id}))
+    response = client.post("/shop/stripe/webhook/", data=body, content_type="application/json", follow=True,
+                           HTTP_STRIPE_SIGNATURE=sign(body, WEBHOOK_SECRET))
+    assert response.status_code == 404
