@@ -31,7 +31,25 @@ def sync_member_access(producer):
         group=group, page=producer, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
     )
     members = list(producer.members.all())
+    former = list(group.user_set.exclude(pk__in=[user.pk for user in members]))
     group.user_set.set(members)
     shared = members_group()
-    for user in members:
-        user.groups.add(shared)
+    shared.user_set.add(*members)
+    _leave_members_group(former)
+
+
+@transaction.atomic
+def remove_producer_access(producer):
+    """A deleted producer's group goes, and with it its members' rights (the memberships went with the page)."""
+    group = Group.objects.filter(name=producer_group_name(producer)).first()
+    if group is None:
+        return
+    former = list(group.user_set.all())
+    group.delete()
+    _leave_members_group(former)
+
+
+def _leave_members_group(users):
+    # Admin access and uploads are for members: whoever is left without a producer loses them.
+    members_group().user_set.remove(*[user for user in users if not user.producers.exists()])
+

@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from madebybochum.routing import CachedViewRestrictionsMixin
 
+from .admin_forms import ProducerPageForm
 from .panels import CoordinatesPanel
 
 WEEKDAYS = [
@@ -239,6 +240,7 @@ class ProducerPage(CachedViewRestrictionsMixin, Page):
     ]
     parent_page_types = ["directory.ProducerIndexPage"]
     subpage_types = []
+    base_form_class = ProducerPageForm
 
     class Meta:
         verbose_name = _("producer")
