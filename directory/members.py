@@ -7,8 +7,10 @@ route (explorer, search, edit, preview, revisions, images), and since members la
 their changes go through the moderation workflow.
 """
 
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
+from django.db.models import Q
 from wagtail.models import GroupPagePermission
 
 MEMBERS_GROUP = "Members"
@@ -53,3 +55,14 @@ def _leave_members_group(users):
     # Admin access and uploads are for members: whoever is left without a producer loses them.
     members_group().user_set.remove(*[user for user in users if not user.producers.exists()])
 
+
+def members_visible_to(user, producer=None):
+    """The accounts a user may see and pick as a producer's members: those who share a producer with
+    them, and the producer's own members; every account for whoever manages accounts."""
+    User = get_user_model()
+    if user.has_perm("auth.change_user"):
+        return User.objects.all()
+    shared = Q(producers__members=user)
+    if producer is not None and producer.pk:
+        shared |= Q(producers=producer)
+    return User.objects.filter(pk__in=User.objects.filter(shared).values("pk"))
