@@ -1,19 +1,26 @@
 """Who may edit which producer: the members named on the producer page, nobody else (bar editors).
 
-Every member is in the "Members" group (admin access, uploading their own images). Each producer
-page also gets its own small group holding Wagtail's "change" permission on just that page, and the
-page's members are kept in it. Wagtail then enforces "only your own profile" itself on every admin
-route (explorer, search, edit, preview, revisions, images), and since members lack "publish",
-their changes go through the moderation workflow.
+Every member is in the "Members" group (admin access, choosing from the public collection of images
+and documents). Each producer page also gets its own small group holding Wagtail's "change"
+permission on just that page, and "add" and "choose" on the producer's own collection; the page's
+members are kept in it. Wagtail then enforces "only your own profile and media" itself on every admin
+route (explorer, search, edit, preview, revisions, images, documents), and since members lack
+"publish", their changes go through the moderation workflow.
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 from django.db.models import Q
-from wagtail.models import GroupPagePermission
+from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission
 
 MEMBERS_GROUP = "Members"
+# Images and documents every member may choose (the association's own, e.g. the label's logo).
+PUBLIC_COLLECTION = "Öffentlich"
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"), ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"), ("wagtaildocs", "choose_document"),
+]
 
 
 def producer_group_name(producer):
@@ -32,12 +39,31 @@ def sync_member_access(producer):
     GroupPagePermission.objects.get_or_create(
         group=group, page=producer, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
     )
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=producer_collection(producer),
+            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+        )
     members = list(producer.members.all())
     former = list(group.user_set.exclude(pk__in=[user.pk for user in members]))
     group.user_set.set(members)
     shared = members_group()
     shared.user_set.add(*members)
     _leave_members_group(former)
+
+
+def producer_collection(producer):
+    """The producer's own collection, where its members' uploads go; made with the producer."""
+    if producer.collection_id is None:
+        create_producer_collection(producer)
+    return producer.collection
+
+
+def create_producer_collection(producer):
+    # A copied page brings the original's collection along: a new producer always gets a new one.
+    producer.collection = Collection.get_first_root_node().add_child(name=producer.title_de or producer.title)
+    type(producer).objects.filter(pk=producer.pk).update(collection=producer.collection)
 
 
 @transaction.atomic

@@ -1,7 +1,7 @@
-from django.db.models.signals import m2m_changed, post_delete
+from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
-from .members import remove_producer_access, sync_member_access
+from .members import create_producer_collection, remove_producer_access, sync_member_access
 from .models import ProducerPage
 
 
@@ -21,6 +21,12 @@ def members_changed(sender, instance, action, reverse, pk_set, **kwargs):
     elif action in {"post_add", "post_remove"}:
         for producer in ProducerPage.objects.filter(pk__in=pk_set):
             sync_member_access(producer)
+
+
+@receiver(post_save, sender=ProducerPage)
+def producer_created(sender, instance, created, raw=False, **kwargs):
+    if created and not raw:
+        create_producer_collection(instance)
 
 
 @receiver(post_delete, sender=ProducerPage)
