@@ -124,3 +124,41 @@ def test_document_chooser_and_edit_show_own_and_public_documents_only(client, me
         assert response.status_code in {302, 403, 404}, url
         assert "Boras Preisliste" not in response.content.decode(), url
     assert client.get(f"/admin/documents/edit/{media['own_doc'].pk}/").status_code == 200
+
+
+def test_demo_members_choose_their_producers_demo_photos(client, demo_site):
+    from directory.demo import MEMBERS
+
+    for username, slug in MEMBERS:
+        page = ProducerPage.objects.get(slug=slug)
+        assert page.portrait.collection == page.collection
+        assert all(photo.image.collection == page.collection for photo in page.photos.all())
+        client.force_login(page.members.get(username=username))
+        html = client.get("/admin/images/chooser/results/").content.decode()
+        assert page.portrait.title in html
+        others = ProducerPage.objects.exclude(pk=page.pk).exclude(portrait=None)
+        assert not any(other.portrait.title in html for other in others)
+
+
+def test_migration_gives_existing_producers_a_collection_with_their_images(media):
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("directory.migrations.0007_producer_collections")
+    page_a = media["page_a"]
+    member_upload = media["root"]
+    member_upload.uploaded_by_user = media["anna"]
+    member_upload.save()
+    ProducerPage.objects.filter(pk=page_a.pk).update(collection=None, portrait=media["public"])
+    migration.forwards(apps, None)
+
+    page_a.refresh_from_db()
+    assert page_a.collection and page_a.collection.name == "Annas Eis"
+    assert page_a.collection in Collection.get_first_root_node().get_children()  # a sound tree path
+    member_upload.refresh_from_db()
+    assert member_upload.collection == page_a.collection
+    assert Image.objects.get(pk=media["public"].pk).collection.name == PUBLIC_COLLECTION  # only root images move
+    assert page_a.collection in Collection.objects.filter(
+        group_permissions__group__name=f"Producer {page_a.pk} members", group_permissions__permission__codename="choose_image"
+    )
