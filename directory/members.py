@@ -39,11 +39,10 @@ def sync_member_access(producer):
     GroupPagePermission.objects.get_or_create(
         group=group, page=producer, permission=Permission.objects.get(content_type__app_label="wagtailcore", codename="change_page")
     )
+    collection = producer_collection(producer)
     for app_label, codename in COLLECTION_PERMISSIONS:
         GroupCollectionPermission.objects.get_or_create(
-            group=group,
-            collection=producer_collection(producer),
-            permission=Permission.objects.get(content_type__app_label=app_label, codename=codename),
+            group=group, collection=collection, permission=Permission.objects.get(content_type__app_label=app_label, codename=codename)
         )
     members = list(producer.members.all())
     former = list(group.user_set.exclude(pk__in=[user.pk for user in members]))

@@ -6,14 +6,15 @@ titles of drafts that are not yet published stay with those who may edit the pag
 """
 
 from django.db.models import Q
-from wagtail.permission_policies.pages import PagePermissionPolicy
+from wagtail.models import Page
+from wagtail.permissions import policy_registry
 
 
 def visible_pages(user, pages):
     """`pages` narrowed to those `user` may see listed."""
     if user.is_superuser:
         return pages
-    own = PagePermissionPolicy().explorable_instances(user)
+    own = policy_registry.get_by_type(Page).explorable_instances(user)
     return pages.filter(Q(live=True) | Q(pk__in=own.values("pk")))
 
 
