@@ -240,6 +240,8 @@ def seed_producer(index, spec):
     page.categories.set(Category.objects.filter(slug=spec["category"]))
     page.languages.set(SpokenLanguage.objects.filter(code__in=spec["languages"]))
     index.add_child(instance=page)
+    # The page made the producer's collection; its photos belong there, for its members to choose.
+    Image.objects.filter(pk__in=[portrait.pk, workshop.pk]).update(collection=page.collection)
     page.save_revision().publish()
     return page
 

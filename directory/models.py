@@ -16,6 +16,7 @@ from wagtail.search import index
 
 from madebybochum.routing import CachedViewRestrictionsMixin
 
+from .admin_forms import ProducerPageForm
 from .panels import CoordinatesPanel
 
 WEEKDAYS = [
@@ -196,6 +197,10 @@ class ProducerPage(CachedViewRestrictionsMixin, Page):
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
     )
+    # The producer's own images and documents (directory.members.producer_collection).
+    collection = models.ForeignKey(
+        "wagtailcore.Collection", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
 
     content_panels = Page.content_panels + [
         FieldPanel("intro"),
@@ -239,6 +244,7 @@ class ProducerPage(CachedViewRestrictionsMixin, Page):
     ]
     parent_page_types = ["directory.ProducerIndexPage"]
     subpage_types = []
+    base_form_class = ProducerPageForm
 
     class Meta:
         verbose_name = _("producer")
@@ -250,11 +256,12 @@ class ProducerPage(CachedViewRestrictionsMixin, Page):
         return self.withdrawn_at is not None
 
     def with_content_json(self, content):
-        """Withdrawal is a state of the page, not of its content: a revision (the editor's, or one being
-        published) neither clears nor brings back the current state."""
+        """Withdrawal and the collection are states of the page, not of its content: a revision (the
+        editor's, or one being published) neither clears nor brings back the current state."""
         page = super().with_content_json(content)
         page.withdrawn_at = self.withdrawn_at
         page.withdrawn_by_id = self.withdrawn_by_id
+        page.collection_id = self.collection_id
         return page
 
     def experiences(self):

@@ -28,6 +28,8 @@ urlpatterns = [
     path("", include("shop.urls_neutral")),
     # Wagtail's logout answers a GET with 405 but still deletes the session cookie: only a POST logs out.
     path("admin/logout/", require_POST(LogoutView.as_view())),
+    # Wagtail's page chooser and page-types report, narrowed to the pages the user may see.
+    path("admin/", include("madebybochum.pages.admin_urls")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
