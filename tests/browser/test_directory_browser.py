@@ -92,8 +92,8 @@ def test_without_the_proxy_tiles_load_only_after_consent_which_can_be_withdrawn(
     page = new_page(width=1280, lang="de-DE")
     watch_csp(page)
     tile_requests = []
-    # The tile server of the CSP (tile.openstreetmap.org), answered at the network boundary.
-    page.route("https://tile.openstreetmap.org/**", lambda route: (tile_requests.append(route.request.url), route.fulfill(body=png, content_type="image/png")))
+    # The test settings' tile server (a closed port), answered at the network boundary.
+    page.route("http://127.0.0.1:9/**", lambda route: (tile_requests.append(route.request.url), route.fulfill(body=png, content_type="image/png")))
     page.goto(f"{live_server.url}/de/karte/")
     page.wait_for_selector(".leaflet-marker-icon, .marker-cluster")
     assert tile_requests == []

@@ -62,8 +62,8 @@ def test_without_the_proxy_the_map_asks_first_and_the_csp_allows_the_tile_server
     settings.DIRECTORY_TILE_PROXY = False
     response = client.get("/de/karte/")
     page = response.content.decode()
-    assert 'data-tiles="https://tile.openstreetmap.org/{z}/{x}/{y}.png"' in page
+    assert 'data-tiles="http://127.0.0.1:9/{z}/{x}/{y}.png"' in page  # the test settings' tile server
     assert "Kartenhintergrund anzeigen" in page
     img_src = next(part for part in response["Content-Security-Policy"].split(";") if part.strip().startswith("img-src"))
-    assert "https://tile.openstreetmap.org" in img_src.split()
+    assert "http://127.0.0.1:9" in img_src.split()
     assert client.get(BOCHUM_Z15).status_code == 404

@@ -6,7 +6,6 @@ import pytest
 from django.db import connection, connections
 
 from events import registrations
-from events.models import Registration
 from events.recurrence import next_occurrences
 
 from .conftest import local

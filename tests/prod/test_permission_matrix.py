@@ -148,6 +148,7 @@ RULES = [
     Rule("<lang>/claim/<str:token>/", "/de/claim/no-such-token/", everyone(404), method="post"),
     Rule("api/producers.geojson", "/api/producers.geojson", everyone(200)),
     Rule("api/producers.csv", "/api/producers.csv", everyone(200)),
+    Rule("tiles/<int:z>/<int:x>/<int:y>.png", "/tiles/99/0/0.png", everyone(404)),
     # --- label --- public: the register, verification (prefixed and permanent /v/), QR, sticker, open data
     Rule("<lang>/label/", "/de/label/", everyone(200)),
     Rule("<lang>/label/certificates/<str:number>/", "/de/label/certificates/{certificate}/", everyone(200)),
