@@ -179,6 +179,7 @@ class ReviewStep(models.Model):
         APPROVED = "approved", _("Approved")
         SUSPENDED = "suspended", _("Certificate suspended")
         REVOKED = "revoked", _("Certificate revoked")
+        SUPERSEDED = "superseded", _("Certificate replaced")
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="steps")
     certificate = models.ForeignKey("Certificate", on_delete=models.CASCADE, null=True, blank=True, related_name="steps")
@@ -205,6 +206,7 @@ class CertificateStatus(models.TextChoices):
     EXPIRED = "expired", _("Expired")
     SUSPENDED = "suspended", _("Suspended")
     REVOKED = "revoked", _("Revoked")
+    SUPERSEDED = "superseded", _("Replaced")
 
 
 class CertificateQuerySet(models.QuerySet):
@@ -212,7 +214,11 @@ class CertificateQuerySet(models.QuerySet):
         """Certificates showing as valid or provisional today: dates decide, no job has to run."""
         today = today or timezone.localdate()
         return self.filter(
-            valid_from__lte=today, valid_until__gte=today, suspended_at__isnull=True, revoked_at__isnull=True
+            valid_from__lte=today,
+            valid_until__gte=today,
+            suspended_at__isnull=True,
+            revoked_at__isnull=True,
+            superseded_by__isnull=True,
         )
 
 
@@ -230,6 +236,10 @@ class Certificate(models.Model):
     suspended_reason = models.TextField(_("reason for suspension"), blank=True)
     revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
     revoked_reason = models.TextField(_("reason for revocation"), blank=True)
+    # A producer holds one current certificate: a newer approval replaces the one before.
+    superseded_by = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="supersedes", verbose_name=_("replaced by")
+    )
 
     objects = CertificateQuerySet.as_manager()
 
@@ -246,6 +256,8 @@ class Certificate(models.Model):
             return CertificateStatus.REVOKED
         if self.suspended_at:
             return CertificateStatus.SUSPENDED
+        if self.superseded_by_id:
+            return CertificateStatus.SUPERSEDED
         if today > self.valid_until:
             return CertificateStatus.EXPIRED
         return CertificateStatus.PROVISIONAL if self.provisional else CertificateStatus.VALID

@@ -167,6 +167,7 @@ def approve(application, reviewer, message="", today=None):
                 application.decided_at = timezone.now()
                 application.save()
                 _record(application, Action.APPROVED, reviewer, message, certificate)
+                _supersede_others(certificate, reviewer)
             break
         except IntegrityError:
             # Two approvals drew the same number at once; draw again.
@@ -175,6 +176,16 @@ def approve(application, reviewer, message="", today=None):
         raise ValidationError(_("No certificate number could be assigned; please try again."))
     _notify(application, "approved", message, certificate)
     return certificate
+
+
+def _supersede_others(certificate, reviewer):
+    """The producer's earlier current certificates are replaced by `certificate`, each with a note in its
+    audit trail, so that the register and the badge show one certificate per producer."""
+    earlier = Certificate.objects.current().filter(producer=certificate.producer).exclude(pk=certificate.pk)
+    for old in earlier.select_for_update():
+        old.superseded_by = certificate
+        old.save(update_fields=["superseded_by"])
+        _record(old.application, Action.SUPERSEDED, reviewer, certificate.number, old)
 
 
 def suspend(certificate, reviewer, reason):

@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from directory.models import ProducerPage
-from madebybochum.security import hit_rate_limit
+from madebybochum.security import hit_rate_limit, render_message
 
 from . import selectors, services
 from .eligibility import evaluate
@@ -279,6 +279,14 @@ def qr_png(request, number):
 def sticker_svg(request, number):
     """A printable A6 window sticker (105 x 148 mm): the label, the producer's name and the QR code."""
     certificate = _certificate_or_404(selectors.public_certificates().select_related("producer"), number)
+    if not certificate.is_current:
+        # A sticker printed now would claim a label the business does not hold.
+        return render_message(
+            request,
+            _("No sticker for this certificate"),
+            _("Stickers can only be printed for a valid certificate. Status of this one: %(status)s.") % {"status": certificate.status_label},
+            status=404,
+        )
     qr = segno.make(_short_url(request, certificate), error="m")
     size = qr.symbol_size(scale=1, border=0)[0]
     # Draw the QR as one path in module units; the template scales it into a 70 mm square.

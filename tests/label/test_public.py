@@ -115,3 +115,32 @@ def test_badge_renders_status_and_link(certificate, producer):
     with translation.override("en"):
         html = render_to_string("label/badge.html", {"badge": selectors.current_badges([producer.pk])[producer.pk]})
     assert f'href="/v/{certificate.number}"' in html and "Made by Bochum label: Valid" in html
+
+
+def test_a_second_approval_replaces_the_first_certificate_visibly(client, certificate, producer, member, reviewer):
+    from label.models import Application
+    from tests.label.conftest import FACTS
+
+    second = Application.objects.create(producer=producer, applicant=member, language="en", **FACTS)
+    services.submit(second, member)
+    newer = services.approve(second, reviewer)
+
+    register = client.get(reverse("label_register")).content.decode()
+    assert register.count("Geigenbau Test") == 1 and newer.number in register and certificate.number not in register
+    old_page = client.get(f"/v/{certificate.number}", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"This certificate has been replaced by certificate {newer.number}." in old_page
+    assert f'href="/v/{newer.number}"' in old_page
+    assert selectors.current_badges([producer.pk])[producer.pk] == newer
+    certificate.refresh_from_db()
+    assert certificate.steps.filter(action="superseded").exists(), "the old certificate's audit trail says so"
+
+
+@pytest.mark.parametrize("end", ["revoke", "expire"])
+def test_no_sticker_for_a_certificate_that_is_not_valid(client, certificate, reviewer, end):
+    if end == "revoke":
+        services.revoke(certificate, reviewer, "Nicht mehr in Bochum")
+    else:
+        Certificate.objects.filter(pk=certificate.pk).update(valid_until=timezone.localdate() - datetime.timedelta(days=1))
+    response = client.get(f"/v/{certificate.number}/sticker.svg", HTTP_ACCEPT_LANGUAGE="de")
+    assert response.status_code == 404
+    assert "Aufkleber gibt es nur für gültige Zertifikate" in response.content.decode()
