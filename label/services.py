@@ -63,19 +63,25 @@ def _record(application, action, actor, message="", certificate=None):
     )
 
 
-def start_application(producer, user, language="de"):
-    """A new draft, or the draft already open for this producer, so a member never loses one."""
+def _open_application(producer, user, language):
     if not may_act_for(user, producer):
         raise PermissionDenied(_("You are not a member of this producer."))
     open_one = producer.label_applications.filter(status__in=[Status.DRAFT, Status.CHANGES_REQUESTED]).first()
-    if open_one:
-        return open_one
-    return Application.objects.create(producer=producer, applicant=user, language=language)
+    return open_one or Application.objects.create(producer=producer, applicant=user, language=language)
+
+
+def start_application(producer, user, language="de"):
+    """The draft already open for this producer (a member never loses one), else a new one: a renewal of
+    the current certificate where the producer holds one, so that it never holds two."""
+    current = Certificate.objects.current().filter(producer=producer).first()
+    if current:
+        return start_renewal(current, user, language)
+    return _open_application(producer, user, language)
 
 
 def start_renewal(certificate, user, language="de"):
     """A renewal draft, prefilled from the application that earned the certificate."""
-    application = start_application(certificate.producer, user, language)
+    application = _open_application(certificate.producer, user, language)
     if application.renewal_of_id is None and not application.submitted_at:
         for name in Application.COPIED_FIELDS:
             setattr(application, name, getattr(certificate.application, name))

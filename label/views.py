@@ -54,6 +54,10 @@ def overview(request):
         return redirect(application)
     applications = Application.objects.filter(producer__in=producers).select_related("producer", "certificate")
     certificates = Certificate.objects.filter(producer__in=producers).select_related("producer")
+    current = {certificate.producer_id: certificate for certificate in certificates.current()}
+    producers = list(producers)
+    for producer in producers:
+        producer.current_certificate = current.get(producer.pk)
     return render(
         request,
         "label/overview.html",

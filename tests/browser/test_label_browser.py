@@ -137,5 +137,5 @@ def test_a_member_finds_the_label_application_from_any_page_on_a_phone(live_serv
     page.get_by_role("button", name="Anmelden").click()
     page.wait_for_url("**/de/label/apply/")
     expect(page.locator("h1")).to_be_visible()
-    expect(page.get_by_label("Betrieb")).to_contain_text("Geigenbau Test")
+    expect(page.locator(".label-businesses")).to_contain_text("Geigenbau Test")
     expect(page.get_by_role("button", name="Antrag beginnen oder fortsetzen")).to_be_visible()

@@ -203,3 +203,18 @@ def test_upload_field_shows_no_error_when_no_file_is_sent(client, member, draft)
     response = client.post(draft.get_absolute_url(), {"full_time_employees": "-1", "save": ""})
     assert response.status_code == 200
     assert "This field is required." not in response.content.decode()
+
+
+def test_a_label_holder_is_offered_renewal_not_a_second_application(client, member, draft, reviewer, producer):
+    services.submit(draft, member)
+    certificate = services.approve(draft, reviewer)
+    client.force_login(member)
+    page = client.get(reverse("label_overview"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert f"Holds the label: certificate {certificate.number}" in page
+    assert "Renew the label" in page and "Start or continue the application" not in page
+
+    # Even a start sent for the producer (an old tab) becomes the renewal of its current certificate.
+    response = client.post(reverse("label_overview"), {"producer": producer.pk})
+    started = Application.objects.exclude(pk=draft.pk).get(producer=producer)
+    assert response["Location"] == started.get_absolute_url()
+    assert started.renewal_of == certificate and started.quality_statement == draft.quality_statement
