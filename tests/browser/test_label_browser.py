@@ -139,3 +139,17 @@ def test_a_member_finds_the_label_application_from_any_page_on_a_phone(live_serv
     expect(page.locator("h1")).to_be_visible()
     expect(page.locator(".label-businesses")).to_contain_text("Geigenbau Test")
     expect(page.get_by_role("button", name="Antrag beginnen oder fortsetzen")).to_be_visible()
+
+
+def test_a_long_unbroken_text_stays_inside_the_reviewers_view(live_server, new_page, producer, member, reviewer):
+    application = Application.objects.create(producer=producer, applicant=member, **{**FACTS, "quality_statement": "Qualität" * 60})
+    services.submit(application, member)
+    admin = logged_in(new_page(width=1024, lang="de"), live_server, reviewer)
+    admin.goto(f"{live_server.url}/admin/")
+    admin.get_by_role("link", name="Open the review queue").click()
+    admin.get_by_role("link", name="Geigenbau Test").click()
+    text = admin.locator("dd", has_text="QualitätQualität")
+    expect(text).to_be_visible()
+    box = text.bounding_box()
+    assert box["x"] + box["width"] <= 1024, "the text ends inside the window"
+    assert text.evaluate("el => el.scrollWidth <= el.clientWidth"), "nothing is cut off"
