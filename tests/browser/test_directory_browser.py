@@ -80,6 +80,9 @@ def test_the_map_paints_tiles_through_the_sites_proxy_at_once(live_server, produ
 
         assert painted_tiles(page) > 0
         assert page.get_by_role("button", name="Kartenhintergrund anzeigen").count() == 0
+        # Leaflet's controls in the visitor's language.
+        assert page.get_by_role("button", name="Vergrößern").is_visible()
+        assert page.get_by_role("button", name="Verkleinern").is_visible()
         assert page.evaluate("window.cspViolations") == []
         # The browser only talks to the site; the tile server only sees the site.
         assert all(url.startswith(live_server.url) for url in browser_requests)

@@ -1,4 +1,4 @@
-/* Map tiles, shared by every map. Through the site's own tile proxy they load at once; straight from a
+/* Controls and tiles, shared by every map. Through the site's own tile proxy they load at once; straight from a
    tile server only after a two-click consent (the .map-consent box), which is remembered in localStorage
    and can be withdrawn. Markers work without tiles. */
 window.mbbMapConsent = function (el, map) {
@@ -12,6 +12,20 @@ window.mbbMapConsent = function (el, map) {
     layer = L.tileLayer(el.dataset.tiles, { maxZoom: 19, attribution: el.dataset.attribution }).addTo(map);
     if (consent) consent.hidden = true;
     if (withdraw) withdraw.hidden = false;
+  }
+
+  // Leaflet's own controls speak English; the page gives their texts in the visitor's language.
+  var texts = el.querySelector("[data-map-texts]");
+  if (texts && map.zoomControl) {
+    map.zoomControl.remove();
+    L.control.zoom({ zoomInTitle: texts.dataset.zoomIn, zoomOutTitle: texts.dataset.zoomOut }).addTo(map);
+  }
+  if (texts && map.attributionControl) {
+    var library = document.createElement("a");
+    library.href = "https://leafletjs.com";
+    library.title = texts.dataset.library;
+    library.textContent = "Leaflet";
+    map.attributionControl.setPrefix(library.outerHTML);
   }
 
   if (!el.dataset.tiles) return;
