@@ -8,6 +8,11 @@ from django.utils.text import slugify
 from .models import EventIndexPage, EventPage, EventProposal
 
 
+def may_review(user):
+    """Admins and whoever holds the permission to change proposals decide on them."""
+    return user.is_superuser or user.has_perm("events.change_eventproposal")
+
+
 def propose(producer, user, **fields):
     return EventProposal.objects.create(producer=producer, proposed_by=user, **fields)
 

@@ -228,7 +228,7 @@ def propose(request):
 
 
 def _require_reviewer(user):
-    if not (user.is_superuser or user.has_perm("events.change_eventproposal")):
+    if not proposals.may_review(user):
         raise PermissionDenied
 
 

@@ -17,6 +17,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from madebybochum.routing import restricted_paths
 
+from . import proposals
 from .models import EventPage, EventProposal, Exhibition, Registration, naming_restricted_producers
 from .registrations import visible_registrations
 
@@ -114,9 +115,14 @@ register_snippet(RegistrationViewSet)
 register_snippet(ProposalViewSet)
 
 
+class ReviewProposalsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return proposals.may_review(request.user)
+
+
 @hooks.register("register_admin_menu_item")
 def review_proposals_item():
-    return MenuItem(_("Review event proposals"), reverse("events:review"), icon_name="tick", order=900)
+    return ReviewProposalsMenuItem(_("Review event proposals"), reverse("events:review"), icon_name="tick", order=900)
 
 
 @hooks.register("narrow_public_pages")

@@ -104,3 +104,12 @@ def test_participant_lists_leave_out_unconfirmed_addresses(client, setup):
     client.force_login(setup["host"])
     assert "Erfunden" not in client.get(f"/de/events/{event.pk}/participants/").content.decode()
     assert "erfunden@example.org" not in client.get(f"/de/events/{event.pk}/participants.csv").content.decode()
+
+
+def test_the_admin_menu_offers_the_proposal_review_only_to_who_may_use_it(client, setup):
+    client.force_login(setup["host"])
+    dashboard = client.get("/admin/")
+    assert dashboard.status_code == 200
+    assert "/events/proposals/" not in dashboard.content.decode()
+    client.force_login(setup["admin"])
+    assert "/events/proposals/" in client.get("/admin/").content.decode()
