@@ -1,4 +1,7 @@
+import datetime
+
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from madebybochum.security import Honeypot
@@ -31,6 +34,13 @@ class ProposalForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["producer"].queryset = producers
         self.fields["producer"].empty_label = None
+
+    def clean_starts_at(self):
+        starts = self.cleaned_data["starts_at"]
+        now = timezone.now()
+        if not now <= starts <= now + datetime.timedelta(days=2 * 366):
+            raise forms.ValidationError(_("Events can be proposed from now until two years ahead."))
+        return starts
 
     def clean(self):
         data = super().clean()

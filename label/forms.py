@@ -1,5 +1,8 @@
+import datetime
+
 from django import forms
 from django.conf import settings
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .models import Application, Evidence, Stage
@@ -35,6 +38,12 @@ class ApplicationForm(forms.ModelForm):
             "seasonality_notes": forms.Textarea(attrs={"rows": 3}),
             "recycling_notes": forms.Textarea(attrs={"rows": 3}),
         }
+
+    def clean_founded_on(self):
+        founded = self.cleaned_data.get("founded_on")
+        if founded and not datetime.date(1800, 1, 1) <= founded <= timezone.localdate():
+            raise forms.ValidationError(_("Please enter the founding date: a day between 1800 and today."))
+        return founded
 
     def stage_fields(self):
         """(stage label, in-Bochum field, elsewhere field, description field) for the template's loop."""

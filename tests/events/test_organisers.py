@@ -1,10 +1,12 @@
 """Participant lists for admins and the hosting member only; members' event proposals."""
 
 import csv
+import datetime
 import io
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
 from events import registrations
 from events.models import EventPage, EventProposal
@@ -52,11 +54,12 @@ def test_member_proposes_and_admin_approves_into_a_live_event(client, setup):
     client.force_login(setup["host"])
     form = client.get("/de/events/propose/").content.decode()
     assert "Geigenbau" in form and "Eismanufaktur" not in form
+    day = (timezone.localdate() + datetime.timedelta(days=60)).isoformat()
     data = {"producer": setup["violin"].pk, "title": "Offene Werkstatt", "description": "Schauen Sie zu.",
-            "format": "workshop", "starts_at": "2030-06-07T15:00", "ends_at": "2030-06-07T14:00", "at_producer": "on"}
+            "format": "workshop", "starts_at": f"{day}T15:00", "ends_at": f"{day}T14:00", "at_producer": "on"}
     response = client.post("/de/events/propose/", data)
     assert response.status_code == 200 and "Offene Werkstatt" in response.content.decode()  # end before start: kept, explained
-    data["ends_at"] = "2030-06-07T18:00"
+    data["ends_at"] = f"{day}T18:00"
     assert client.post("/de/events/propose/", data).status_code == 302
     proposal = EventProposal.objects.get()
     assert not EventPage.objects.filter(title="Offene Werkstatt").exists()
@@ -113,3 +116,13 @@ def test_the_admin_menu_offers_the_proposal_review_only_to_who_may_use_it(client
     assert "/events/proposals/" not in dashboard.content.decode()
     client.force_login(setup["admin"])
     assert "/events/proposals/" in client.get("/admin/").content.decode()
+
+
+@pytest.mark.parametrize("start", ["9999-06-07T15:00", "2001-06-07T15:00"])
+def test_implausible_event_dates_are_refused_with_a_reason_and_the_form_kept(client, setup, start):
+    client.force_login(setup["host"])
+    data = {"producer": setup["violin"].pk, "title": "Offene Werkstatt", "description": "Schauen Sie zu.",
+            "format": "workshop", "starts_at": start, "ends_at": "9999-06-07T18:00"}
+    page = client.post("/de/events/propose/", data).content.decode()
+    assert "Veranstaltungen können ab jetzt bis zu zwei Jahre im Voraus vorgeschlagen werden." in page
+    assert 'value="Offene Werkstatt"' in page and not EventProposal.objects.exists()

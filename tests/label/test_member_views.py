@@ -218,3 +218,16 @@ def test_a_label_holder_is_offered_renewal_not_a_second_application(client, memb
     started = Application.objects.exclude(pk=draft.pk).get(producer=producer)
     assert response["Location"] == started.get_absolute_url()
     assert started.renewal_of == certificate and started.quality_statement == draft.quality_statement
+
+
+@pytest.mark.parametrize("founded", ["9999-01-01", "1066-10-14"])
+def test_an_implausible_founding_date_is_refused_with_a_reason(client, member, draft, founded):
+    client.force_login(member)
+    response = client.post(
+        draft.get_absolute_url(), {"founded_on": founded, "quality_statement": "Handarbeit", "save": ""}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    html = response.content.decode()
+    assert "Please enter the founding date: a day between 1800 and today." in html
+    assert "Handarbeit" in html
+    draft.refresh_from_db()
+    assert str(draft.founded_on) != founded
