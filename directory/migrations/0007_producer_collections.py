@@ -55,7 +55,7 @@ def forwards(apps, schema_editor):
 
     owners = {}  # image id -> the producers it belongs to
     for producer in ProducerPage.objects.filter(collection__isnull=True):
-        producer.collection = add_child(Collection, root, producer.title_de or producer.title)
+        producer.collection = add_child(Collection, root, producer.title)
         producer.save(update_fields=["collection"])
         group, _created = Group.objects.get_or_create(name=f"Producer {producer.pk} members")
         for one in permission.values():
