@@ -1,10 +1,11 @@
 """A tiny Nominatim stand-in on 127.0.0.1 at a random port: /search answers Nominatim-shaped JSON."""
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
+
+from tests.local_server import LocalServer
 
 PLACES = {
     "kortumstraße 1, 44787, bochum": [
@@ -14,20 +15,11 @@ PLACES = {
 }
 
 
-class FakeNominatim:
+class FakeNominatim(LocalServer):
     def __init__(self, delay=0.0, body=None):
         self.delay, self.body, self.requests = delay, body, []
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/search"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__()
+        self.url = self.origin + "/search"
 
     def _handler(self):
         fake = self

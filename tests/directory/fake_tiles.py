@@ -1,10 +1,11 @@
 """A tile server stand-in on 127.0.0.1 at a random port: every /z/x/y.png is a 256 px green square."""
 
 import io
-import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from PIL import Image
+
+from tests.local_server import LocalServer
 
 GREEN = (40, 160, 60)
 
@@ -15,21 +16,11 @@ def tile_png():
     return buffer.getvalue()
 
 
-class FakeTileServer:
+class FakeTileServer(LocalServer):
     def __init__(self):
         self.requests, self.png = [], tile_png()
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
+        super().__init__()
         self.url = self.origin + "/{z}/{x}/{y}.png"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
 
     def _handler(self):
         fake = self

@@ -10,10 +10,11 @@ import hmac
 import json
 import re
 import secrets
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qsl
+
+from tests.local_server import LocalServer
 
 
 def _nest(pairs):
@@ -36,23 +37,14 @@ def _nest(pairs):
     return listify(root)
 
 
-class FakeStripe:
+class FakeStripe(LocalServer):
     def __init__(self):
         self.sessions = {}
         self.refunds = []
         self.requests = []
         self.failures = 0  # answer this many requests with a 500, as during a Stripe outage
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-
-    def __enter__(self):
-        self.thread.start()
-        return self
-
-    def __exit__(self, *exc):
-        self.server.shutdown()
-        self.server.server_close()
+        super().__init__()
+        self.url = self.origin
 
     # What Stripe would do when the buyer pays on the hosted page.
     def complete(self, session_id):
