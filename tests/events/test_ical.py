@@ -73,7 +73,7 @@ def test_a_members_feed_shows_a_cancelled_date_at_once(client, make_event, admin
 def test_line_breaks_and_control_characters_in_texts_cannot_break_or_inject_lines(client, make_event, make_producer):
     """A CR/LF in a title answered 500 in the per-event feed (X-WR-CALNAME went out unescaped)."""
     host = make_producer("geigenbau-zeile", "Geigen\rbau\r\nX-INJECTED:1")
-    event = make_event(title="Werkstatt\r\nX-INJECTED:1\rEND:VCALENDAR\x00\x1b", start=local(2031, 3, 4, 19), hosts=[host],
+    event = make_event(title="Werkstatt\r\nX-INJECTED:1\rEND:VCALENDAR\x1b", start=local(2031, 3, 4, 19), hosts=[host],
                        venue_name="Hof\r\nLOCATION:anders", venue_address="Brückstraße 1\r\n44787 Bochum",
                        description="<p>Erste Zeile\r\nATTACH:x\x07</p>")
     for url in (f"/events/{event.pk}.ics", "/events/producer/geigenbau-zeile.ics", "/events/calendar.ics"):
