@@ -173,7 +173,7 @@ def approve(application, reviewer, message="", today=None):
                 application.decided_at = timezone.now()
                 application.save()
                 _record(application, Action.APPROVED, reviewer, message, certificate)
-                _supersede_others(certificate, reviewer)
+                _supersede_others(certificate, reviewer, today)
             break
         except IntegrityError:
             # Two approvals drew the same number at once; draw again.
@@ -184,10 +184,10 @@ def approve(application, reviewer, message="", today=None):
     return certificate
 
 
-def _supersede_others(certificate, reviewer):
+def _supersede_others(certificate, reviewer, today):
     """The producer's earlier current certificates are replaced by `certificate`, each with a note in its
     audit trail, so that the register and the badge show one certificate per producer."""
-    earlier = Certificate.objects.current().filter(producer=certificate.producer).exclude(pk=certificate.pk)
+    earlier = Certificate.objects.current(today).filter(producer=certificate.producer).exclude(pk=certificate.pk)
     for old in earlier.select_for_update():
         old.superseded_by = certificate
         old.save(update_fields=["superseded_by"])

@@ -53,8 +53,8 @@ def overview(request):
         application = services.start_application(producer, request.user, get_language())
         return redirect(application)
     applications = Application.objects.filter(producer__in=producers).select_related("producer", "certificate")
-    certificates = Certificate.objects.filter(producer__in=producers).select_related("producer")
-    current = {certificate.producer_id: certificate for certificate in certificates.current()}
+    certificates = list(Certificate.objects.filter(producer__in=producers).select_related("producer"))
+    current = {certificate.producer_id: certificate for certificate in certificates if certificate.is_current}
     producers = list(producers)
     for producer in producers:
         producer.current_certificate = current.get(producer.pk)
